@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database';
+import { PGliteDialect } from './pglite-dialect';
+
+export type Db = Kysely<Database>;
+
+export interface DbHandle {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+const INT8 = 20;
+const DATE = 1082;
+
+// bigint counts and VND amounts fit in a JS number; dates stay 'YYYY-MM-DD' strings so that
+// a calendar day never shifts with the server's time zone.
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8) return (value: string) => Number(value);
+    if (oid === DATE) return (value: string) => value;
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+export async function openPglite(dataDir: string | null): Promise<DbHandle> {
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(dataDir ?? undefined, {
+    extensions: { unaccent, pg_trgm },
+    parsers: { [INT8]: (value: string) => Number(value), [DATE]: (value: string) => value },
+  });
+  await client.waitReady;
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+export async function openPostgres(connectionString: string, max = 10): Promise<DbHandle> {
+  const pool = new pg.Pool({ connectionString, max, types: pgTypes });
+  // A dropped server connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+export async function openDatabase(options: { databaseUrl: string | null; dataDir: string | null }): Promise<DbHandle> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+}

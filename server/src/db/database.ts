@@ -1,0 +1,6 @@
+import type { AuthTables } from '../auth/auth.tables';
+import type { GatesTables } from '../gates/gates.tables';
+import type { PlatformTables } from './platform.tables';
+
+/** Every table, composed from the capability that owns it. */
+export interface Database extends PlatformTables, AuthTables, GatesTables {}

@@ -1,0 +1,21 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config';
+import type { Db } from '../db/connect';
+import type { Actor } from './actor';
+
+/** Long-lived parts shared by every request. */
+export interface AppServices {
+  db: Db;
+  dbKind: 'pglite' | 'postgres';
+  config: Config;
+  log: FastifyBaseLogger;
+  now: () => Date;
+}
+
+/** What a service call knows about the request it serves. */
+export interface RequestContext {
+  app: AppServices;
+  actor: Actor;
+  requestId: string;
+  ip?: string;
+}

@@ -1,0 +1,17 @@
+import { accountErrors } from './accounts';
+import { authErrors } from './auth';
+import { gateErrors } from './gates';
+import { platformErrors } from './platform';
+import type { ErrorDefinition } from './types';
+
+// The one mapping from stable error code to HTTP status and messages. A code that is not
+// listed here cannot be thrown: AppError only accepts ErrorCode.
+export const errorCatalog = {
+  ...platformErrors,
+  ...authErrors,
+  ...accountErrors,
+  ...gateErrors,
+} satisfies Record<string, ErrorDefinition>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+export type { ErrorDefinition };
