@@ -65,6 +65,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ALL,
 };
 
+/** Roles that may administer their own enterprise (a driver never does). */
+export const ORG_ADMIN_ROLES: readonly Role[] = ['enterprise', 'travel_agency'];
 /** An enterprise's own administrator also manages that enterprise's users. */
 export const ORG_ADMIN_EXTRA: readonly Permission[] = ['accounts:read', 'accounts:write'];
 
@@ -73,6 +75,6 @@ export const TOKEN_SCOPES: readonly Permission[] = PERMISSIONS.filter((p) => p !
 
 export function permissionsFor(role: Role, isOrgAdmin: boolean): Set<Permission> {
   const base = new Set<Permission>(ROLE_PERMISSIONS[role]);
-  if (isOrgAdmin && ENTERPRISE_ROLES.includes(role)) ORG_ADMIN_EXTRA.forEach((p) => base.add(p));
+  if (isOrgAdmin && ORG_ADMIN_ROLES.includes(role)) ORG_ADMIN_EXTRA.forEach((p) => base.add(p));
   return base;
 }

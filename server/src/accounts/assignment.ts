@@ -1,4 +1,4 @@
-import { AGENCY_ROLES, ENTERPRISE_ROLES, OFFICER_ROLES, type Role } from '../../../shared/roles';
+import { AGENCY_ROLES, ENTERPRISE_ROLES, OFFICER_ROLES, ORG_ADMIN_ROLES, type Role } from '../../../shared/roles';
 import type { FieldError } from '../platform/errors';
 
 /** Checks that a role comes with what it needs: an enterprise, an agency, gates. */
@@ -18,6 +18,8 @@ export function assignmentProblems(a: {
   if (!OFFICER_ROLES.includes(a.role) && a.gateIds.length > 0) {
     problems.push({ path: '/gateIds', message: `role ${a.role} is not assigned to gates` });
   }
-  if (a.isOrgAdmin && !enterpriseRole) problems.push({ path: '/isOrgAdmin', message: 'only enterprise users can administer their enterprise' });
+  if (a.isOrgAdmin && !ORG_ADMIN_ROLES.includes(a.role)) {
+    problems.push({ path: '/isOrgAdmin', message: 'only enterprise and travel-agency users can administer their enterprise' });
+  }
   return problems;
 }

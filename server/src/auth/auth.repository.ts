@@ -50,13 +50,16 @@ export async function findUser(db: Executor, by: { id: string } | { username: st
 
 export async function insertSession(
   db: Executor,
-  values: { tokenHash: string; userId: string; expiresAt: Date; ip?: string; userAgent?: string },
+  values: { tokenHash: string; userId: string; now: Date; expiresAt: Date; ip?: string; userAgent?: string },
 ): Promise<string> {
   const row = await db
     .insertInto('sessions')
     .values({
       token_hash: values.tokenHash,
       user_id: values.userId,
+      // The application clock, not the database's, so expiry rules use one time source.
+      created_at: values.now,
+      last_seen_at: values.now,
       expires_at: values.expiresAt,
       revoked_at: null,
       ip: values.ip ?? null,

@@ -40,6 +40,7 @@ export async function login(
     const id = await repo.insertSession(tx, {
       tokenHash: digest(cookieValue),
       userId: user.id,
+      now,
       expiresAt,
       ip: ctx.ip,
       userAgent: input.userAgent,

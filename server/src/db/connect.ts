@@ -30,7 +30,8 @@ const pgTypes = {
 
 export async function openPglite(dataDir: string | null): Promise<DbHandle> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir ?? undefined, {
+  const client = new PGlite({
+    ...(dataDir ? { dataDir } : {}),
     extensions: { unaccent, pg_trgm },
     parsers: { [INT8]: (value: string) => Number(value), [DATE]: (value: string) => value },
   });

@@ -17,15 +17,19 @@ export function counterpartName(c: GateSummary['counterpart'], lang: string): st
 /** Times are stored in UTC and shown in the gate's own zone. */
 export function formatInstant(iso: string, lang: string, timeZone: string): string {
   return new Intl.DateTimeFormat(LOCALES[lang as keyof typeof LOCALES] ?? 'vi-VN', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    // dateStyle/timeStyle cannot be combined with timeZoneName, so spell the fields out.
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZone,
     timeZoneName: 'short',
   }).format(new Date(iso));
 }
 
 export function formatDate(date: string, lang: string): string {
-  return new Intl.DateTimeFormat(LOCALES[lang as keyof typeof LOCALES] ?? 'vi-VN', { dateStyle: 'medium', weekday: 'short', timeZone: 'UTC' }).format(
+  return new Intl.DateTimeFormat(LOCALES[lang as keyof typeof LOCALES] ?? 'vi-VN', { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${date}T00:00:00Z`),
   );
 }
