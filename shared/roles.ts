@@ -46,7 +46,9 @@ export const OFFICER_ROLES: readonly Role[] = [
 export const AGENCY_ROLES: readonly Role[] = [...OFFICER_ROLES, 'agency_staff', 'provincial_leader'];
 
 const ALL = [...PERMISSIONS];
-const officer: Permission[] = ['tokens:write'];
+// Officers get integration scopes (cameras, agency systems) with the yard and clearance
+// capabilities; until then they have nothing a token could carry.
+const officer: Permission[] = [];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   enterprise: ['enterprises:read', 'tokens:write'],

@@ -11,6 +11,7 @@ import { Problem } from '../../shared/schemas/common';
 import { accountsRoutes } from './accounts/accounts.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
+import { capabilities } from './capabilities';
 import type { Config } from './config';
 import type { DbHandle } from './db/connect';
 import { gatesRoutes } from './gates/gates.routes';
@@ -99,6 +100,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(accountsRoutes);
   await app.register(tokensRoutes);
   await app.register(auditRoutes);
+  for (const capability of capabilities) if (capability.routes) await app.register(capability.routes);
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

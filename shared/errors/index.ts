@@ -1,7 +1,9 @@
 import { accountErrors } from './accounts';
 import { authErrors } from './auth';
 import { gateErrors } from './gates';
+import { plansErrors } from './plans';
 import { platformErrors } from './platform';
+import { tripsErrors } from './trips';
 import type { ErrorDefinition } from './types';
 
 // The one mapping from stable error code to HTTP status and messages. A code that is not
@@ -11,6 +13,8 @@ export const errorCatalog = {
   ...authErrors,
   ...accountErrors,
   ...gateErrors,
+  ...plansErrors,
+  ...tripsErrors,
 } satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalog;

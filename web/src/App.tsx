@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Route, Routes, useNavigate } from 'react-router-dom';
+import { features } from './features/index';
 import { LANGUAGES, setLanguage, type Language } from './i18n/index';
 import { AccountPage } from './pages/AccountPage';
 import { AccountsAdminPage } from './pages/AccountsAdminPage';
@@ -21,6 +22,9 @@ function Header() {
       </Link>
       <nav aria-label="main">
         <NavLink to="/gates">{t('nav.gates')}</NavLink>
+        {features.flatMap((f) => f.nav).filter((n) => n.visible(me)).map((n) => (
+          <NavLink key={n.to} to={n.to}>{t(n.labelKey)}</NavLink>
+        ))}
         {can('accounts:read') && <NavLink to="/admin/accounts">{t('nav.accounts')}</NavLink>}
         {can('audit:read') && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
         <a href="/docs">{t('nav.api')}</a>
@@ -68,6 +72,9 @@ export function App() {
           <Route path="/account" element={<AccountPage />} />
           <Route path="/admin/accounts" element={<AccountsAdminPage />} />
           <Route path="/audit" element={<AuditPage />} />
+          {features.flatMap((f) => f.routes).map((r) => (
+            <Route key={r.path} path={r.path} element={r.element} />
+          ))}
           <Route path="*" element={<p>{t('notFound')}</p>} />
         </Routes>
       </main>

@@ -3,7 +3,7 @@ import type { Database } from '../db/database';
 import { ENTERPRISE_ROLES } from '../../../shared/roles';
 import type { Account, CreateAccountRequest, UpdateAccountRequest } from '../../../shared/schemas/accounts';
 import { recordAudit } from '../audit/audit.repository';
-import { assertPasswordPolicy, hashPassword } from '../auth/passwords';
+import { assertPasswordPolicy, hashPassword, verifyPassword } from '../auth/passwords';
 import { revokeSessions } from '../auth/auth.repository';
 import { requirePermission, type AuthenticatedActor } from '../platform/actor';
 import type { RequestContext } from '../platform/context';
@@ -71,7 +71,7 @@ export async function createAccount(
   await assertReferencesExist(ctx.app.db, wanted);
   const passwordHash = await hashPassword(input.password);
   const { password: _omit, ...logged } = input;
-  return runIdempotent(ctx, { scope: `${actor.userId}:accounts.create`, key: idempotencyKey, request: logged }, async (tx) => {
+  const result = await runIdempotent(ctx, { scope: `${actor.userId}:accounts.create`, key: idempotencyKey, request: logged }, async (tx) => {
     let row;
     try {
       row = await tx
@@ -99,6 +99,13 @@ export async function createAccount(
     await recordAudit(tx, actor, ctx.requestId, { action: 'account.created', entityType: 'user', entityId: row.id, after: account });
     return { status: 201, body: account };
   });
+  // The password is kept out of the stored request fingerprint (it would be an unsalted hash);
+  // a replay must still be the same request, so it is checked against the account's own hash.
+  if (result.replayed) {
+    const stored = await ctx.app.db.selectFrom('users').select('password_hash').where('id', '=', result.body.id).executeTakeFirst();
+    if (!stored || !(await verifyPassword(stored.password_hash, input.password))) throw new AppError('idempotency.key_reused');
+  }
+  return result;
 }
 
 export async function updateAccount(ctx: RequestContext, id: string, input: UpdateAccountRequest): Promise<Account> {
@@ -144,8 +151,11 @@ export async function updateAccount(ctx: RequestContext, id: string, input: Upda
       .returningAll()
       .executeTakeFirstOrThrow();
     await repo.setUserGates(tx, id, gateIds);
-    // A disabled account, a new role or a reset password must not keep old sessions alive.
-    if (input.active === false || passwordHash || next.role !== row.role) await revokeSessions(tx, { userId: id }, now);
+    // A disabled account, a new role or a reset password must not keep old sessions or tokens alive.
+    if (input.active === false || passwordHash || next.role !== row.role) {
+      await revokeSessions(tx, { userId: id }, now);
+      await tx.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
+    }
     const after = repo.toAccount(updated, gateIds);
     await recordAudit(tx, actor, ctx.requestId, {
       action: passwordHash ? 'account.updated_with_password_reset' : 'account.updated',

@@ -98,9 +98,13 @@ export async function logout(ctx: RequestContext): Promise<void> {
 /** Changing the password ends every other session of the user. */
 export async function changePassword(ctx: RequestContext, input: { currentPassword: string; newPassword: string }) {
   const actor = requireAuthenticated(ctx.actor);
+  // A leaked integration token must not be able to take over its owner's account.
+  if (actor.tokenId) throw new AppError('auth.forbidden', {}, 'Passwords are changed in a signed-in session, not with an API token');
   const user = await repo.findUser(ctx.app.db, { id: actor.userId });
   if (!user) throw new AppError('auth.unauthenticated');
+  await assertNotThrottled(ctx.app, user.username, ctx.ip);
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await recordFailure(ctx.app, user.username, ctx.ip);
     throw new AppError('auth.wrong_current_password');
   }
   assertPasswordPolicy(input.newPassword, user.username);

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { capabilities } from '../capabilities';
 import type { Database } from './database';
 import { readDataset, type AgencyData, type CalendarData, type Dataset, type GateData } from './reference-data';
 import { seedDemo } from './seed-demo';
@@ -117,6 +118,7 @@ export interface SeedReport {
   agencies: string;
   gates: string;
   demo: string;
+  [capability: string]: string;
 }
 
 /** Loads reference data that is new since the last start, then demo data on an empty database. */
@@ -141,5 +143,7 @@ export async function seed(db: Kysely<Database>, options: { demo: boolean }): Pr
     }
   });
   if (options.demo) report.demo = await seedDemo(db);
+  // Capabilities seed after the demo accounts, which their demo data may refer to.
+  for (const capability of capabilities) if (capability.seed) report[capability.name] = await capability.seed(db, options);
   return report;
 }

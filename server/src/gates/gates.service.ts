@@ -90,6 +90,8 @@ export function updateGate(ctx: RequestContext, id: string, input: UpdateGateReq
 }
 
 export function replaceGateCalendar(ctx: RequestContext, id: string, input: ReplaceCalendarRequest): Promise<Gate> {
+  // Who may edit is answered before what is wrong with the edit.
+  requireGateScope(requirePermission(ctx.actor, 'gates:write'), id);
   const problems = calendarProblems(input);
   if (problems.length > 0) throw new AppError('gates.invalid_calendar', { errors: problems });
   return changeGate(ctx, id, input.version, input.reason, 'gate.calendar_replaced', async (tx) => {
@@ -103,6 +105,7 @@ export async function listGateVersions(ctx: RequestContext, id: string): Promise
   if (!actor.permissions.has('gates:write') && !actor.permissions.has('audit:read')) {
     throw new AppError('auth.forbidden', { permission: 'audit:read' });
   }
+  if (actor.role === 'gate_authority') requireGateScope(actor, id);
   if (!(await repo.findGateRow(ctx.app.db, id))) throw new AppError('gates.not_found');
   const rows = await repo.listVersions(ctx.app.db, id);
   return rows.map((r) => ({

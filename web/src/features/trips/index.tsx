@@ -1,0 +1,3 @@
+import type { Feature } from '../types';
+
+export const tripsFeature: Feature = { routes: [], nav: [] };
