@@ -27,6 +27,13 @@ export const PERMISSIONS = [
   'enterprises:write',
   'audit:read',
   'tokens:write',
+  'plans:read',
+  'plans:write',
+  'plans:manage',
+  'fleet:write',
+  'trips:read',
+  'trips:write',
+  'payments:reconcile',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,22 +55,25 @@ export const AGENCY_ROLES: readonly Role[] = [...OFFICER_ROLES, 'agency_staff', 
 const ALL = [...PERMISSIONS];
 // Officers get integration scopes (cameras, agency systems) with the yard and clearance
 // capabilities; until then they have nothing a token could carry.
-const officer: Permission[] = [];
+// Officers read the trips at their gates and work on their agency's plan tasks.
+const officer: Permission[] = ['trips:read', 'plans:read', 'plans:write'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  enterprise: ['enterprises:read', 'tokens:write'],
-  driver: [],
+  enterprise: ['enterprises:read', 'tokens:write', 'fleet:write', 'trips:read', 'trips:write'],
+  // A driver sees the trips they drive, nothing else.
+  driver: ['trips:read'],
   yard_operator: officer,
   customs: officer,
   border_guard: officer,
   plant_quarantine: officer,
   animal_quarantine: officer,
   health_quarantine: officer,
-  gate_authority: ['gates:write', 'audit:read', 'tokens:write'],
-  agency_staff: [],
+  gate_authority: ['gates:write', 'audit:read', 'tokens:write', 'trips:read', 'payments:reconcile', 'plans:read', 'plans:write'],
+  // Department staff (Sở Công Thương, Sở Ngoại vụ…) run plans: their own agency's and those it owns.
+  agency_staff: ['plans:read', 'plans:write', 'plans:manage'],
   travel_agency: ['enterprises:read', 'tokens:write'],
   // Leaders read everything and change nothing.
-  provincial_leader: ['accounts:read', 'enterprises:read', 'audit:read'],
+  provincial_leader: ['accounts:read', 'enterprises:read', 'audit:read', 'plans:read', 'trips:read'],
   admin: ALL,
 };
 
