@@ -3,7 +3,7 @@
 # prints the TEST_DATABASE_URL to use. Usage: eval "$(scripts/test-postgres.sh start)"; ... ; scripts/test-postgres.sh stop
 set -euo pipefail
 PGPORT="${TEST_PG_PORT:-55432}"
-STATE=/tmp/cks-test-postgres.dir
+STATE="/tmp/cks-test-postgres-$PGPORT.dir"
 
 bindir() {
   if command -v pg_config >/dev/null 2>&1 && [ -x "$(pg_config --bindir)/initdb" ]; then pg_config --bindir; return; fi
