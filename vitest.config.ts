@@ -8,6 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'web/src/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           environment: 'node',
@@ -16,6 +17,8 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          // Groups run one after another, so the database tier gets the machine to itself.
+          sequence: { groupOrder: 1 },
           include: ['server/**/*.int.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
@@ -27,6 +30,7 @@ export default defineConfig({
       {
         test: {
           name: 'browser',
+          sequence: { groupOrder: 2 },
           include: ['e2e/**/*.e2e.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
