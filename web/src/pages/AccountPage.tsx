@@ -36,7 +36,7 @@ export function AccountPage() {
       <dl className="facts" data-testid="me">
         <dt>{t('accounts.username')}</dt><dd>{me.username}</dd>
         <dt>{t('account.role')}</dt><dd data-testid="me-role">{t(`role.${me.role}`)}</dd>
-        {me.enterprise && (<><dt>{t('account.enterprise')}</dt><dd>{me.enterprise.name} (MST {me.enterprise.taxCode})</dd></>)}
+        {me.enterprise && (<><dt>{t('account.enterprise')}</dt><dd>{me.enterprise.name} ({t('account.taxCode')} {me.enterprise.taxCode})</dd></>)}
         {me.agency && (<><dt>{t('account.agency')}</dt><dd>{i18n.language === 'vi' ? me.agency.nameVi : me.agency.nameEn}</dd></>)}
         {me.gateIds.length > 0 && (<><dt>{t('account.gates')}</dt><dd>{me.gateIds.join(', ')}</dd></>)}
         <dt>{t('account.permissions')}</dt><dd>{me.permissions.map((p) => t(`permission.${p}`)).join(', ') || t('common.none')}</dd>
