@@ -48,6 +48,7 @@ export const tripCheckErrors = {
   'trips.phytosanitary_missing': { status: 422, vi: 'Trái cây tươi xuất sang Trung Quốc cần số giấy chứng nhận kiểm dịch thực vật.', en: 'Fresh fruit to China needs a phytosanitary certificate number.' },
   'trips.container_duplicate': { status: 422, vi: 'Số container bị khai trùng.', en: 'The same container is declared twice.' },
   'hs.invalid_format': { status: 422, vi: 'Mã HS phải gồm 6 chữ số (phân nhóm HS) hoặc 8 chữ số (mã AHTN), ví dụ 0810.90.10.', en: 'An HS code has 6 digits (HS subheading) or 8 digits (AHTN code), e.g. 0810.90.10.' },
+  'hs.not_found': { status: 404, vi: 'Không có phân nhóm HS 2022 với mã này.', en: 'No HS 2022 subheading has this code.' },
   'hs.unknown_code': { status: 422, vi: 'Mã HS không có trong Danh mục HS 2022.', en: 'The code is not an HS 2022 subheading.' },
 } as const satisfies ErrorCatalog;
 

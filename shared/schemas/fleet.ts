@@ -15,7 +15,7 @@ export const PlateCountry = Type.Enum(PLATE_COUNTRIES);
 export const PlateInput = Type.String({ minLength: 4, maxLength: 20, description: 'Vietnamese (11C-123.45) or Chinese (桂F·12345) plate; separators optional' });
 export const ContainerNumber = Type.String({
   pattern: '^[A-Za-z]{4} ?[0-9]{6} ?-?[0-9]$',
-  description: 'ISO 6346: owner code, category, serial and check digit, e.g. MSCU1234565',
+  description: 'ISO 6346: owner code, category, serial and check digit, e.g. MSCU1234566',
 });
 
 const Version = Type.Integer({ minimum: 1, description: 'The version you read; a stale one gets 409' });

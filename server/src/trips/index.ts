@@ -1,5 +1,6 @@
 import { feesRoutes } from '../fees/fees.routes';
 import { fleetRoutes } from '../fleet/fleet.routes';
+import { hsRoutes } from '../hs/hs.routes';
 import { passesRoutes } from '../passes/passes.routes';
 import { processPayments } from '../payments/confirm';
 import { paymentsRoutes } from '../payments/payments.routes';
@@ -19,6 +20,7 @@ export const tripsCapability: Capability = {
     tripSettings(); // a wrong TRIP_* variable stops the start-up here
     await app.register(fleetRoutes);
     await app.register(feesRoutes);
+    await app.register(hsRoutes);
     await app.register(tripsRoutes);
     await app.register(paymentsRoutes);
     await app.register(passesRoutes);

@@ -6,7 +6,7 @@ export interface ProblemBody {
   status: number;
   title: string;
   messages?: { vi: string; en: string };
-  errors?: Array<{ path: string; message: string }>;
+  errors?: Array<{ path: string; message: string | { vi: string; en: string }; code?: string }>;
   requestId?: string;
   currentVersion?: number;
 }

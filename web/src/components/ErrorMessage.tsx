@@ -19,7 +19,7 @@ export function ErrorMessage({ error }: { error: unknown }) {
         <ul>
           {problem.errors.map((e, i) => (
             <li key={i}>
-              <code>{e.path}</code>: {e.message}
+              <code>{e.path}</code>: {typeof e.message === 'string' ? e.message : lang === 'vi' ? e.message.vi : e.message.en}
             </li>
           ))}
         </ul>

@@ -11,15 +11,22 @@ type Messages = Record<string, unknown>;
 // so features never edit one another's files; they are merged here per language.
 const files = import.meta.glob<Messages>('./*/*.json', { eager: true, import: 'default' });
 
+function mergeInto(target: Messages, source: Messages, where: string) {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    const bothObjects = typeof existing === 'object' && existing !== null && typeof value === 'object' && value !== null;
+    if (bothObjects) mergeInto(existing as Messages, value as Messages, `${where}.${key}`);
+    else if (key in target) throw new Error(`i18n key "${where}.${key}" is defined twice`);
+    else target[key] = typeof value === 'object' && value !== null ? structuredClone(value) : value;
+  }
+}
+
+/** Features may share a top-level group (e.g. errors.<code>), but never the same message. */
 export function mergeMessages(all: Record<string, Messages>): Record<Language, Messages> {
   const result: Record<Language, Messages> = { vi: {}, en: {}, zh: {} };
   for (const [file, messages] of Object.entries(all)) {
     const lang = file.match(/\/(vi|en|zh)\.json$/)?.[1] as Language | undefined;
-    if (!lang) continue;
-    for (const [key, value] of Object.entries(messages)) {
-      if (key in result[lang]) throw new Error(`i18n key "${key}" is defined twice for ${lang} (${file})`);
-      result[lang][key] = value;
-    }
+    if (lang) mergeInto(result[lang], messages, `${lang}:${file}`);
   }
   return result;
 }
