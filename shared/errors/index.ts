@@ -1,6 +1,7 @@
 import { accountErrors } from './accounts';
 import { authErrors } from './auth';
 import { gateErrors } from './gates';
+import { notificationsErrors } from './notifications';
 import { plansErrors } from './plans';
 import { platformErrors } from './platform';
 import { tripsErrors } from './trips';
@@ -13,6 +14,7 @@ export const errorCatalog = {
   ...authErrors,
   ...accountErrors,
   ...gateErrors,
+  ...notificationsErrors,
   ...plansErrors,
   ...tripsErrors,
 } satisfies Record<string, ErrorDefinition>;

@@ -1,8 +1,6 @@
-import { notificationsErrors } from './notifications';
 import type { ErrorCatalog } from './types';
 
 export const plansErrors = {
-  ...notificationsErrors,
   'plans.not_found': { status: 404, vi: 'Không tìm thấy kế hoạch.', en: 'Plan not found.' },
   'plans.task_not_found': { status: 404, vi: 'Không tìm thấy nhiệm vụ.', en: 'Task not found.' },
   'plans.occurrence_not_found': { status: 404, vi: 'Không tìm thấy kỳ thực hiện của nhiệm vụ.', en: 'Task occurrence not found.' },

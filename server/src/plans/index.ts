@@ -1,4 +1,3 @@
-import { notificationsRoutes } from '../notifications/notifications.routes';
 import type { Capability } from '../platform/capability';
 import type { App } from '../platform/types';
 import { deadlineJob } from './deadlines.job';
@@ -9,8 +8,7 @@ import { planRoutes } from './plans.routes';
 import { seedPlansCapability } from './seed';
 import { taskRoutes } from './tasks.routes';
 
-// Registered in capabilities.ts: routes, seed and jobs of the plans capability. The generic
-// notifications module is served from here until the platform registers it on its own.
+// Registered in capabilities.ts: routes, seed and jobs of the plans capability.
 export const plansCapability: Capability = {
   name: 'plans',
   routes: async (app: App) => {
@@ -19,7 +17,6 @@ export const plansCapability: Capability = {
     await app.register(kpiRoutes);
     await app.register(reportRoutes);
     await app.register(delegationRoutes);
-    await app.register(notificationsRoutes);
   },
   seed: seedPlansCapability,
   jobs: [deadlineJob],

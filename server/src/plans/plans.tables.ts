@@ -1,12 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { NotificationsTables } from '../notifications/notifications.tables';
 
 // Kysely row types of the tables this capability owns (composed into db/database.ts).
 
 type JsonValue<T> = ColumnType<T, string, string>;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
-export interface PlansTables extends NotificationsTables {
+export interface PlansTables {
   plan_agency_parents: { code: string; parent_code: string };
   plans: {
     id: string;
