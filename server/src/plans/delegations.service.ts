@@ -53,8 +53,10 @@ async function toDelegations(db: Kysely<Database> | Transaction<Database>, rows:
   }));
 }
 
-async function problemsOf(ctx: RequestContext, d: { startDate?: string | null; endDate?: string | null; gateId?: string | null; hostAgency?: string | null; members?: Array<{ agencyCode?: string | null }> }) {
-  const known = await knownReferences(ctx.app.db);
+// Takes the executor explicitly: inside a transaction, a query on another connection would wait
+// for this one forever on PGlite's single connection.
+async function problemsOf(db: Kysely<Database> | Transaction<Database>, d: { startDate?: string | null; endDate?: string | null; gateId?: string | null; hostAgency?: string | null; members?: Array<{ agencyCode?: string | null }> }) {
+  const known = await knownReferences(db);
   const problems: FieldError[] = [];
   if (d.startDate && d.endDate && d.startDate > d.endDate) problems.push({ path: '/endDate', message: 'the delegation ends before it starts' });
   if (d.gateId && !known.gates.has(d.gateId)) problems.push({ path: '/gateId', message: `unknown gate "${d.gateId}"` });
@@ -85,7 +87,7 @@ export async function getDelegation(ctx: RequestContext, planId: string, id: str
 export async function createDelegation(ctx: RequestContext, planId: string, input: CreateDelegationRequest, key: string | undefined): Promise<IdempotentResult<Delegation>> {
   const { pa, row: plan } = await loadPlan(ctx, planId);
   requirePlanManager(pa, plan.issuer_agency);
-  await problemsOf(ctx, input);
+  await problemsOf(ctx.app.db, input);
   return runIdempotent(ctx, { scope: `${pa.actor.userId}:plans.delegation-create:${planId}`, key, request: input }, async (tx) => {
     const now = ctx.app.now();
     const row = await tx
@@ -135,7 +137,7 @@ export async function updateDelegation(ctx: RequestContext, planId: string, id: 
       gate_id: input.gateId !== undefined ? input.gateId : row.gate_id,
       host_agency: input.hostAgency !== undefined ? input.hostAgency : row.host_agency,
     };
-    await problemsOf(ctx, { startDate: next.start_date, endDate: next.end_date, gateId: next.gate_id, hostAgency: next.host_agency, members: next.members });
+    await problemsOf(tx, { startDate: next.start_date, endDate: next.end_date, gateId: next.gate_id, hostAgency: next.host_agency, members: next.members });
     await tx
       .updateTable('plan_delegations')
       .set({ ...next, members: JSON.stringify(next.members), version: row.version + 1, updated_at: ctx.app.now() })

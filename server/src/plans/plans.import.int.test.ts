@@ -125,6 +125,12 @@ describe.each(dbKinds())('plan import and delegations on %s', (kind) => {
     const d = made.json();
     expect(d).toMatchObject({ status: 'proposed', allowedActions: ['approve', 'reject', 'cancel'], inOriginalPlan: false });
     const url = `${base}/${d.id}`;
+    // Editing validates inside its own transaction (this once deadlocked PGlite's single connection).
+    const badEdit = await api().patch(url, c['vhttdl.caobang'], { version: d.version, reason: 'Sửa ngày', endDate: '2026-05-01' });
+    expect(badEdit.json().code).toBe('plans.invalid_delegation');
+    const edited = await api().patch(url, c['vhttdl.caobang'], { version: d.version, reason: 'Lùi một ngày', endDate: '2026-05-14' });
+    expect(edited.json()).toMatchObject({ endDate: '2026-05-14', version: d.version + 1 });
+    Object.assign(d, edited.json());
     expect((await api().post(`${url}/actions`, c['vhttdl.caobang'], { action: 'approve', version: d.version })).json().code).toBe('plans.invalid_delegation');
     const approved = await api().post(`${url}/actions`, c['vhttdl.caobang'], { action: 'approve', version: d.version, approvalRef: '245/QĐ-UBND' });
     expect(approved.json()).toMatchObject({ status: 'approved', approvalRef: '245/QĐ-UBND' });
