@@ -11,7 +11,7 @@ export const PERIOD_KINDS = ['date', 'year', 'range', 'recurring', 'yearly'] as 
 export const REPORT_KINDS = ['six_month', 'annual'] as const;
 export const SCHEDULE_KINDS = ['six_month', 'annual', 'once', 'ad_hoc'] as const;
 export const KPI_UNITS = ['percent', 'percent_per_year', 'count', 'count_per_year'] as const;
-export const PLATFORM_METRICS = ['active_enterprises', 'electronic_procedure_share'] as const;
+export const PLATFORM_METRICS = ['active_enterprises', 'new_trading_enterprises', 'electronic_procedure_share'] as const;
 export const DELEGATION_DIRECTIONS = ['outgoing', 'incoming'] as const;
 
 export const PlanId = Type.String({ pattern: '^[a-z0-9-]{3,64}$', description: 'Plan slug, e.g. plan-004' });

@@ -28,6 +28,22 @@ export async function activeEnterprises(db: Executor, year: number): Promise<Met
 }
 
 /**
+ * Enterprises new to border trade at the province's gates: those whose first submitted trip
+ * through any of its gates falls in the year (seed 004: "15–20 new enterprises a year").
+ */
+export async function newTradingEnterprises(db: Executor, year: number, province: string): Promise<MetricValue> {
+  const { from, to } = yearBounds(year);
+  const row = await sql<{ n: number }>`
+    select count(*)::int as n from (
+      select t.enterprise_id, min(t.submitted_at) as first_at
+      from trips t join gates g on g.id = t.gate_id
+      where g.province = ${province} and t.submitted_at is not null
+      group by t.enterprise_id) f
+    where f.first_at >= ${from} and f.first_at < ${to}`.execute(db);
+  return { value: Number(row.rows[0].n), detail: 'enterprises whose first declared trip through the province’s gates was in the year' };
+}
+
+/**
  * Share of electronic procedures (reference/plans/electronic-procedures.json): of the procedure
  * instances recorded in the year, the percentage a signed-in user carried out on the platform.
  */
@@ -59,6 +75,7 @@ export async function electronicProcedureShare(db: Executor, year: number, provi
 
 export async function computeMetric(db: Executor, metric: string, year: number, province: string): Promise<MetricValue> {
   if (metric === 'active_enterprises') return activeEnterprises(db, year);
+  if (metric === 'new_trading_enterprises') return newTradingEnterprises(db, year, province);
   if (metric === 'electronic_procedure_share') return electronicProcedureShare(db, year, province);
   return { value: null, detail: `unknown metric ${metric}` };
 }

@@ -148,10 +148,17 @@ describe.each(dbKinds())('plan KPIs on %s', (kind) => {
   const api = () => client(t);
   const kpi = async (code: string) => ((await api().get('/api/v1/plans/plan-004/kpis', c['lanhdao.caobang'])).json().items as any[]).find((k) => k.code === code);
 
-  it('computes active enterprises and the electronic share from platform data, not typed in', async () => {
-    const active = await kpi('new-enterprises');
-    expect(active.values.filter((v: any) => v.year >= 2028).map((v: any) => [v.year, v.value])).toEqual([[2028, 1], [2029, 2]]);
-    expect(active).toMatchObject({ computed: true, actual: { year: 2029, value: 2 }, onTrack: false });
+  it('computes new trading enterprises and the electronic share from platform data, not typed in', async () => {
+    // Logistics Thanh Thủy first declared a trip through a Tuyên Quang gate in June 2028; a later
+    // trip in 2029 does not make it new again. Nông sản trades only through Cao Bằng.
+    const thanhThuy = await t.db.selectFrom('enterprises').select('id').where('tax_code', '=', '5100234567').executeTakeFirstOrThrow();
+    const trips = await t.db.selectFrom('trips').select('id').where('enterprise_id', '=', thanhThuy.id).where('submitted_at', 'is not', null).execute();
+    expect(trips.length).toBeGreaterThan(0);
+    await t.db.updateTable('trips').set({ submitted_at: new Date('2029-02-01T02:00:00Z') }).where('enterprise_id', '=', thanhThuy.id).execute();
+    await t.db.updateTable('trips').set({ submitted_at: new Date('2028-06-01T02:00:00Z') }).where('id', '=', trips[0].id).execute();
+    const fresh = await kpi('new-enterprises');
+    expect(fresh.values.filter((v: any) => v.year >= 2028).map((v: any) => [v.year, v.value])).toEqual([[2028, 1], [2029, 0]]);
+    expect(fresh).toMatchObject({ computed: true, actual: { year: 2029, value: 0 }, onTrack: false });
     const share = await kpi('electronic-procedures');
     expect(share.actual).toMatchObject({ year: 2029, value: 50 });
     expect(share.actual.detail).toContain('gate_registry 1/2');

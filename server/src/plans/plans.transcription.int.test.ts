@@ -146,7 +146,7 @@ describe.each(dbKinds())('seed plans transcribed from the documents, on %s', (ki
     const kpis = (await client(t).get('/api/v1/plans/plan-004/kpis', leader)).json().items as Array<Record<string, any>>;
     const k = (code: string) => kpis.find((x) => x.code === code)!;
     expect(k('xnk-growth')).toMatchObject({ unit: 'percent_per_year', targetMin: 15, targetMax: 17 });
-    expect(k('new-enterprises')).toMatchObject({ targetMin: 15, targetMax: 20, platformMetric: 'active_enterprises', computed: true });
+    expect(k('new-enterprises')).toMatchObject({ targetMin: 15, targetMax: 20, platformMetric: 'new_trading_enterprises', computed: true });
     expect(k('electronic-procedures')).toMatchObject({ targetMin: 100, platformMetric: 'electronic_procedure_share', computed: true });
     expect(k('smart-gate')).toMatchObject({ targetMin: 1, targetYear: 2030 });
     expect(k('logistics-centres')).toMatchObject({ targetMin: 2, targetMax: 5 });
