@@ -23,25 +23,30 @@ export interface RefundDecision {
   percent: number;
   amount: number;
   rule: string;
+  ruleSet: string;
+  description: { vi: string; en: string };
 }
 
 export async function refundDecision(tx: Transaction<Database>, row: TripRow, event: 'cancel' | 'expire', now: Date): Promise<RefundDecision> {
   const rules = refundRulesOn(todayIn(now));
   let percent: number;
   let rule: string;
+  let description: { vi: string; en: string };
   if (event === 'expire') {
     percent = rules.expire.percent;
     rule = rules.expire.descriptionEn;
+    description = { vi: rules.expire.descriptionVi, en: rules.expire.descriptionEn };
   } else {
     const start = row.planned_date && row.window_from ? instantAt(row.planned_date, row.window_from, await gateTimeZone(tx, row.gate_id)) : null;
     const hoursBefore = start ? (start.getTime() - now.getTime()) / 3_600_000 : Infinity;
     const tier = rules.cancel.find((t) => t.minHoursBefore === null || hoursBefore >= t.minHoursBefore)!;
     percent = tier.percent;
     rule = tier.descriptionEn;
+    description = { vi: tier.descriptionVi, en: tier.descriptionEn };
   }
   // Whole đồng, rounded down: the refund never exceeds the share the rules give.
   const paid = row.paid_amount - (await pendingRefundTotal(tx, row.id));
-  return { percent, amount: Math.floor((paid * percent) / 100), rule: `${rules.id}: ${rule}` };
+  return { percent, amount: Math.floor((paid * percent) / 100), rule: `${rules.id}: ${rule}`, ruleSet: rules.id, description };
 }
 
 /** Moves a locked trip to cancelled or expired, revokes its pass and refunds by the rules. */
@@ -83,5 +88,20 @@ export async function cancelTrip(ctx: RequestContext, id: string, version: numbe
     if (row.version !== version) throw new AppError('trips.version_conflict', { currentVersion: row.version });
     await endTrip(tx, actor, ctx.requestId, row, 'cancel', reason, now);
     return tripView(tx, actor, (await findTripRow(tx, id))!);
+  });
+}
+
+/**
+ * What cancelling now would refund, by the same rules and clock the cancellation uses, so the
+ * enterprise sees the figure before it confirms. Changes nothing.
+ */
+export async function refundPreview(ctx: RequestContext, id: string): Promise<RefundDecision & { paid: number }> {
+  const actor = requirePermission(ctx.actor, 'trips:write');
+  return ctx.app.db.transaction().execute(async (tx) => {
+    const row = await findTripRow(tx, id);
+    if (!row || !inEnterpriseScope(actor, row.enterprise_id)) throw new AppError('trips.not_found');
+    assertAction(row, 'cancel', await hasPendingCharge(tx, row.id));
+    const decision = await refundDecision(tx, row, 'cancel', ctx.app.now());
+    return { ...decision, paid: row.paid_amount };
   });
 }

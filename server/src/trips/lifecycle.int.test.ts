@@ -100,6 +100,10 @@ describe.each(dbKinds())('trip lifecycle on %s', (kind) => {
     kit.clock.now = new Date('2027-03-02T02:00:00Z'); // 23 hours before 08:00 on 3 March in Vietnam
     try {
       const cookie = await login(kit.t.app, 'dn.nongsan');
+      const preview = await kit.t.app.inject({ method: 'GET', url: `/api/v1/trips/${trip.id}/refund-preview`, headers: { cookie } });
+      expect(preview.json()).toMatchObject({ paid: 212_500, percent: 90, amount: 191_250, description: { vi: expect.any(String), en: expect.any(String) } });
+      const other = await kit.t.app.inject({ method: 'GET', url: `/api/v1/trips/${trip.id}/refund-preview`, headers: { cookie: await login(kit.t.app, 'dn.thanhthuy') } });
+      expect(other.statusCode).toBe(404);
       const res = await kit.t.app.inject({ method: 'POST', url: `/api/v1/trips/${trip.id}/cancel`, headers: { cookie }, payload: { version: trip.version, reason: 'Xe hỏng' } });
       expect(res.statusCode).toBe(200);
       const refund = await kit.t.db.selectFrom('payments').selectAll().where('trip_id', '=', trip.id).where('kind', '=', 'refund').executeTakeFirstOrThrow();

@@ -6,7 +6,7 @@ import {
 } from '../../../shared/schemas/trips';
 import { errors, IdempotencyHeaders, writeErrors } from '../platform/openapi';
 import type { App } from '../platform/types';
-import { cancelTrip } from './cancel-trip';
+import { cancelTrip, refundPreview } from './cancel-trip';
 import { createTrip } from './create-trip';
 import { downloadTripFile, uploadTripFile } from './files';
 import { checkTrip, getTrip, listTrips, tripTimeline, tripVersions } from './read-trips';
@@ -50,6 +50,25 @@ export async function tripsRoutes(app: App) {
   app.post('/api/v1/trips/:id/cancel', {
     schema: { tags: ['trips'], summary: 'Cancel before crossing; a paid trip is refunded by the refund rules', params: IdParams, body: CancelTripRequest, response: { 200: Trip, ...writeErrors(401, 403, 404, 409, 422) } },
     handler: async (request) => cancelTrip(request.ctx, request.params.id, request.body.version, request.body.reason),
+  });
+  app.get('/api/v1/trips/:id/refund-preview', {
+    schema: {
+      tags: ['trips'],
+      summary: 'What cancelling now would refund, by the refund rules in force (changes nothing)',
+      params: IdParams,
+      response: {
+        200: Type.Object({
+          paid: Type.Integer(),
+          percent: Type.Number(),
+          amount: Type.Integer(),
+          rule: Type.String(),
+          ruleSet: Type.String(),
+          description: Type.Object({ vi: Type.String(), en: Type.String() }),
+        }),
+        ...errors(401, 403, 404, 409),
+      },
+    },
+    handler: async (request) => refundPreview(request.ctx, request.params.id),
   });
   app.get('/api/v1/trips/:id/checks', {
     schema: { tags: ['trips'], summary: 'Dry run of every submission check on the saved declaration (nothing changes)', params: IdParams, response: { 200: TripChecksResult, ...errors(401, 403, 404) } },

@@ -3,10 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { tripsApi, type Trip } from './api';
 import { formatVnd } from './display';
 import { ProblemSummary } from './Problems';
-import { refundEstimate } from './refundEstimate';
+import { useApi } from '../../components/useApi';
+import { urls } from './api';
 
-/** Cancelling shows first what the refund rules in force give back for this trip, now. */
-export function CancelPanel({ trip, timeZone, onDone }: { trip: Trip; timeZone: string; onDone: (t: Trip) => void }) {
+interface RefundPreview { paid: number; percent: number; amount: number; ruleSet: string; description: { vi: string; en: string } }
+
+/** Cancelling shows first what the refund rules in force give back for this trip, now (the server decides, by its own clock). */
+export function CancelPanel({ trip, onDone }: { trip: Trip; timeZone: string; onDone: (t: Trip) => void }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -14,6 +17,7 @@ export function CancelPanel({ trip, timeZone, onDone }: { trip: Trip; timeZone: 
   const [busy, setBusy] = useState(false);
   const lang = i18n.language;
   const paid = trip.fee.paid;
+  const preview = useApi<RefundPreview>(open && paid > 0 ? urls.refundPreview(trip.id) : null);
 
   async function cancel(e: React.FormEvent) {
     e.preventDefault();
@@ -29,7 +33,7 @@ export function CancelPanel({ trip, timeZone, onDone }: { trip: Trip; timeZone: 
   }
 
   if (!open) return <p><button type="button" className="danger" onClick={() => setOpen(true)} data-testid="cancel-trip">{t('tripCancel.open')}</button></p>;
-  const estimate = refundEstimate(trip, timeZone, new Date());
+  const estimate = preview.data;
   return (
     <form className="panel" onSubmit={cancel} data-testid="cancel-panel">
       <h2>{t('tripCancel.title')}</h2>

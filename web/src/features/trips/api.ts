@@ -24,6 +24,7 @@ export const urls = {
   tripPayments: (id: string) => `/api/v1/trips/${enc(id)}/payments`,
   tripPass: (id: string) => `/api/v1/trips/${enc(id)}/pass`,
   tripPassPdf: (id: string) => `/api/v1/trips/${enc(id)}/pass.pdf`,
+  refundPreview: (id: string) => `/api/v1/trips/${enc(id)}/refund-preview`,
   tripFile: (id: string, fileId: string) => `/api/v1/trips/${enc(id)}/files/${enc(fileId)}`,
   receiptPdf: (paymentId: string) => `/api/v1/payments/${enc(paymentId)}/receipt.pdf`,
   quote: '/api/v1/fees/quote',
