@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { repoRoot } from '../server/src/config';
+import { createTestApp, type TestApp } from '../server/test/harness';
 
 /** Debian's Chromium, driven by playwright-core; never a downloaded browser. */
 export function chromiumPath(): string | null {
@@ -31,4 +33,33 @@ export async function launchBrowser(): Promise<Browser> {
       `--user-data-dir=${userDataDir}`,
     ].filter((a) => !a.startsWith('--user-data-dir')),
   });
+}
+
+export const SHOTS = path.join(repoRoot, 'e2e', 'screenshots');
+
+export interface BrowserApp {
+  t: TestApp;
+  browser: Browser;
+  base: string;
+  close(): Promise<void>;
+}
+
+/** The built web UI served by a fresh app on an ephemeral port, and a browser to drive it. */
+export async function startBrowserApp(): Promise<BrowserApp> {
+  if (!fs.existsSync(path.join(repoRoot, 'web', 'dist', 'index.html'))) throw new Error('Build the web first: npm run build:web');
+  const t = await createTestApp('pglite');
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const browser = await launchBrowser();
+  fs.mkdirSync(SHOTS, { recursive: true });
+  return {
+    t,
+    browser,
+    base,
+    close: async () => {
+      await browser.close();
+      await t.close();
+    },
+  };
 }

@@ -1,30 +1,20 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../server/src/config';
-import { createTestApp, DEMO_PASSWORD, type TestApp } from '../server/test/harness';
-import { browserAvailable, launchBrowser } from './browser';
+import { DEMO_PASSWORD, type TestApp } from '../server/test/harness';
+import { browserAvailable, SHOTS, startBrowserApp, type BrowserApp } from './browser';
 
-const SHOTS = path.join(repoRoot, 'e2e', 'screenshots');
 
 describe.runIf(browserAvailable())('gate registry in the browser', () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
+  let app: BrowserApp;
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(repoRoot, 'web', 'dist', 'index.html'))) throw new Error('Build the web first: npm run build:web');
-    t = await createTestApp('pglite');
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
+    app = await startBrowserApp();
+    ({ t, browser, base } = app);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(async () => app?.close());
 
   async function gateCount(page: Page) {
     await page.waitForSelector('[data-testid=gate-card]');

@@ -5,30 +5,22 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../server/src/config';
 import { pdfText, renderFirstPagePng, writeTempPdf } from '../server/src/plans/reports/pdf-tools.testkit';
-import { createTestApp, DEMO_PASSWORD, login, type TestApp } from '../server/test/harness';
-import { browserAvailable, launchBrowser } from './browser';
+import { DEMO_PASSWORD, login, type TestApp } from '../server/test/harness';
+import { browserAvailable, SHOTS, startBrowserApp, type BrowserApp } from './browser';
 import { inkShare } from './png-ink';
 
-const SHOTS = path.join(repoRoot, 'e2e', 'screenshots');
 
 describe.runIf(browserAvailable())('plans in the browser', () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
+  let app: BrowserApp;
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(repoRoot, 'web', 'dist', 'index.html'))) throw new Error('Build the web first: npm run build:web');
     // The real clock: sessions expire by it, and the seed plans of 2025 are late by then.
-    t = await createTestApp('pglite');
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
+    app = await startBrowserApp();
+    ({ t, browser, base } = app);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(async () => app?.close());
 
   async function signIn(username: string, viewport = { width: 1200, height: 900 }): Promise<Page> {
     const page = await browser.newPage({ viewport, acceptDownloads: true });
