@@ -33,6 +33,11 @@ describe.each(dbKinds())('migrations and reference data on %s', (kind) => {
     await expect(sql`delete from audit_log`.execute(h.db)).rejects.toThrow(/append-only/);
     const rows = await h.db.selectFrom('audit_log').select('action').execute();
     expect(rows.map((r) => r.action)).toEqual(['x']);
+    await expect(sql`truncate audit_log`.execute(h.db)).rejects.toThrow();
+    expect(await h.db.selectFrom('audit_log').select('action').execute()).toHaveLength(1);
+    for (const table of ['plan_events', 'trip_events']) {
+      await expect(sql`truncate ${sql.table(table)}`.execute(h.db)).rejects.toThrow(new RegExp(`${table} is append-only`));
+    }
   });
 
   it('loads reference data once per version and records it', async () => {

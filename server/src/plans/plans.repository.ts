@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database } from '../db/database';
+import { AppError } from '../platform/errors';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 export type PlanRow = Selectable<Database['plans']>;
@@ -189,4 +190,19 @@ export async function recordEvent(
       at: e.at,
     })
     .execute();
+}
+
+/** The task, and the occurrence named in a request (if any), locked for a change. */
+export async function lockTaskAndOccurrence(
+  db: Executor,
+  taskId: string,
+  occurrenceId: string | undefined | null,
+): Promise<{ task: NonNullable<Awaited<ReturnType<typeof findTaskRow>>>; occurrence: OccurrenceRow | undefined }> {
+  const task = await findTaskRow(db, taskId, true);
+  if (!task) throw new AppError('plans.task_not_found');
+  if (!occurrenceId) return { task, occurrence: undefined };
+  const occurrence = await db
+    .selectFrom('plan_task_occurrences').selectAll().where('id', '=', occurrenceId).where('task_id', '=', taskId).forUpdate().executeTakeFirst();
+  if (!occurrence) throw new AppError('plans.occurrence_not_found');
+  return { task, occurrence };
 }

@@ -63,13 +63,7 @@ export async function postTaskUpdate(
     ctx,
     { scope: `${pa.actor.userId}:plans.task-update:${taskId}`, key: idempotencyKey, request: input },
     async (tx) => {
-      const task = await repo.findTaskRow(tx, taskId, true);
-      if (!task) throw new AppError('plans.task_not_found');
-      let occurrence: repo.OccurrenceRow | undefined;
-      if (input.occurrenceId) {
-        occurrence = await tx.selectFrom('plan_task_occurrences').selectAll().where('id', '=', input.occurrenceId).where('task_id', '=', taskId).forUpdate().executeTakeFirst();
-        if (!occurrence) throw new AppError('plans.occurrence_not_found');
-      }
+      const { task, occurrence } = await repo.lockTaskAndOccurrence(tx, taskId, input.occurrenceId);
       const evidence = await evidenceRows(tx, planId, input);
       const now = ctx.app.now();
       const target = occurrence ?? task;

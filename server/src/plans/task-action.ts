@@ -41,14 +41,8 @@ export async function takeTaskAction(
     ctx,
     { scope: `${pa.actor.userId}:plans.task-action:${taskId}`, key: idempotencyKey, request: input },
     async (tx) => {
-      const task = await repo.findTaskRow(tx, taskId, true);
-      if (!task) throw new AppError('plans.task_not_found');
-      let occurrence: repo.OccurrenceRow | undefined;
-      if (input.occurrenceId) {
-        occurrence = await tx.selectFrom('plan_task_occurrences').selectAll().where('id', '=', input.occurrenceId).where('task_id', '=', taskId).forUpdate().executeTakeFirst();
-        if (!occurrence) throw new AppError('plans.occurrence_not_found');
-        if (task.status === 'cancelled') throw new AppError('plans.action_not_allowed', { allowedActions: [] }, 'The task is cancelled');
-      }
+      const { task, occurrence } = await repo.lockTaskAndOccurrence(tx, taskId, input.occurrenceId);
+      if (occurrence && task.status === 'cancelled') throw new AppError('plans.action_not_allowed', { allowedActions: [] }, 'The task is cancelled');
       const target = occurrence ?? task;
       if (target.version !== input.version) throw new AppError('plans.version_conflict', { currentVersion: target.version });
       const status = target.status as TaskStatus;
