@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
-          include: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'web/src/**/*.test.ts'],
+          include: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'web/src/**/*.test.ts', 'bench/**/*.test.ts', 'drills/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           environment: 'node',
         },
@@ -19,7 +19,7 @@ export default defineConfig({
           name: 'integration',
           // Groups run one after another, so the database tier gets the machine to itself.
           sequence: { groupOrder: 1 },
-          include: ['server/**/*.int.test.ts'],
+          include: ['server/**/*.int.test.ts', 'bench/**/*.int.test.ts', 'drills/**/*.int.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,

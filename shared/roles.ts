@@ -34,6 +34,21 @@ export const PERMISSIONS = [
   'trips:read',
   'trips:write',
   'payments:reconcile',
+  // Issue 6: crossing capacity, yards and lanes; the yard queue; plate-reading cameras (token scope).
+  'capacity:write',
+  'yards:read',
+  'yards:write',
+  'yards:camera',
+  // Issue 7: clearance worklists, decisions, and the rules behind them (risk rules, approved lists).
+  'clearance:read',
+  'clearance:decide',
+  'clearance:rules',
+  // Issue 8: live board, notices, border-market information, enterprise webhooks, statistics.
+  'operations:read',
+  'notices:write',
+  'market:write',
+  'webhooks:write',
+  'statistics:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,27 +68,43 @@ export const OFFICER_ROLES: readonly Role[] = [
 export const AGENCY_ROLES: readonly Role[] = [...OFFICER_ROLES, 'agency_staff', 'provincial_leader'];
 
 const ALL = [...PERMISSIONS];
-// Officers get integration scopes (cameras, agency systems) with the yard and clearance
-// capabilities; until then they have nothing a token could carry.
-// Officers read the trips at their gates and work on their agency's plan tasks.
-const officer: Permission[] = ['trips:read', 'plans:read', 'plans:write'];
+// Officers read the trips at their gates, see the queue, clearance and board of their gates, and
+// work on their agency's plan tasks. Each adds what its own work needs.
+const officer: Permission[] = ['trips:read', 'plans:read', 'plans:write', 'yards:read', 'clearance:read', 'operations:read'];
+// Control agencies decide their own controls (the service checks which agency a control belongs
+// to) and keep the rules of their agency (risk rules for customs, approved lists for quarantine).
+const controlAgency: Permission[] = [...officer, 'clearance:decide', 'clearance:rules'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  enterprise: ['enterprises:read', 'tokens:write', 'fleet:write', 'trips:read', 'trips:write'],
+  enterprise: ['enterprises:read', 'tokens:write', 'fleet:write', 'trips:read', 'trips:write', 'market:write', 'webhooks:write'],
   // A driver sees the trips they drive, nothing else.
   driver: ['trips:read'],
-  yard_operator: officer,
-  customs: officer,
-  border_guard: officer,
-  plant_quarantine: officer,
-  animal_quarantine: officer,
-  health_quarantine: officer,
-  gate_authority: ['gates:write', 'audit:read', 'tokens:write', 'trips:read', 'payments:reconcile', 'plans:read', 'plans:write'],
-  // Department staff (Sở Công Thương, Sở Ngoại vụ…) run plans: their own agency's and those it owns.
-  agency_staff: ['plans:read', 'plans:write', 'plans:manage'],
+  yard_operator: [...officer, 'yards:write', 'yards:camera'],
+  customs: controlAgency,
+  // The border guard records the passage of the gate itself, and decides its own control.
+  border_guard: [...controlAgency, 'yards:write'],
+  plant_quarantine: controlAgency,
+  animal_quarantine: controlAgency,
+  health_quarantine: controlAgency,
+  gate_authority: [
+    ...officer,
+    'gates:write',
+    'audit:read',
+    'tokens:write',
+    'payments:reconcile',
+    'capacity:write',
+    'yards:write',
+    'yards:camera',
+    'notices:write',
+    'market:write',
+    'statistics:read',
+  ],
+  // Department staff (Sở Công Thương, Sở Ngoại vụ…) run plans: their own agency's and those it owns;
+  // the Department of Industry and Trade also publishes border-market information.
+  agency_staff: ['plans:read', 'plans:write', 'plans:manage', 'market:write', 'statistics:read', 'operations:read'],
   travel_agency: ['enterprises:read', 'tokens:write'],
   // Leaders read everything and change nothing.
-  provincial_leader: ['accounts:read', 'enterprises:read', 'audit:read', 'plans:read', 'trips:read'],
+  provincial_leader: ['accounts:read', 'enterprises:read', 'audit:read', 'plans:read', 'trips:read', 'yards:read', 'clearance:read', 'operations:read', 'statistics:read'],
   admin: ALL,
 };
 

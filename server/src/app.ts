@@ -48,7 +48,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const services: AppServices = { db: database.db, dbKind: database.kind, config, log: app.log, now: options.now ?? (() => new Date()) };
+  const services: AppServices = { db: database.db, dbKind: database.kind, listen: database.listen, config, log: app.log, now: options.now ?? (() => new Date()) };
   app.decorate('services', services);
   app.decorateRequest('ctx', null as never);
 

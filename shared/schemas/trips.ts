@@ -1,6 +1,6 @@
 import Type, { type Static } from 'typebox';
 import type { FeeQuote } from '../../server/src/fees/fees.schemas';
-import { TRIP_ACTIONS, TRIP_STATUSES } from '../workflows/trip';
+import { CLEARANCE_STATUSES, TRIP_ACTIONS, TRIP_STATUSES } from '../workflows/trip';
 import { DateString, GateId, Nullable, Reason, TimeOfDay, Uuid } from './common';
 import { ContainerNumber, DriverDocumentType, PlateCountry, VehicleType } from './fleet';
 import { PassSummary } from './passes';
@@ -26,6 +26,7 @@ export const GOODS_CATEGORY_VALUES = ['agricultural', 'petroleum', 'ore', 'live_
 export const TRIP_FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 
 export const TripStatus = Type.Enum(TRIP_STATUSES);
+export const TripClearanceStatus = Type.Enum(CLEARANCE_STATUSES, { description: 'cleared only when every required control has passed' });
 export const TripAction = Type.Enum(TRIP_ACTIONS);
 export const TripDirection = Type.Enum(TRIP_DIRECTIONS);
 export const TripDocumentKind = Type.Enum(TRIP_DOCUMENT_KINDS);
@@ -181,6 +182,7 @@ export const Trip = Type.Object({
   enterpriseId: Uuid,
   enterpriseName: Type.String(),
   status: TripStatus,
+  clearanceStatus: TripClearanceStatus,
   version: Type.Integer(),
   direction: Nullable(TripDirection),
   gateId: Nullable(GateId),
@@ -234,6 +236,7 @@ export const TripSummary = Type.Object({
   enterpriseId: Uuid,
   enterpriseName: Type.String(),
   status: TripStatus,
+  clearanceStatus: TripClearanceStatus,
   version: Type.Integer(),
   direction: Nullable(TripDirection),
   gateId: Nullable(GateId),

@@ -8,11 +8,14 @@ import type { Database } from './database';
 import { PGliteDialect } from './pglite-dialect';
 
 export type Db = Kysely<Database>;
+export type Listen = (channel: string, onNotify: (payload: string) => void) => Promise<() => Promise<void>>;
 
 export interface DbHandle {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /** LISTEN on a channel; the returned function stops listening. See platform/events.ts. */
+  listen: Listen;
 }
 
 const INT8 = 20;
@@ -37,7 +40,11 @@ export async function openPglite(dataDir: string | null): Promise<DbHandle> {
   });
   await client.waitReady;
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  const listen: Listen = async (channel, onNotify) => {
+    const stop = await client.listen(channel, onNotify);
+    return async () => stop();
+  };
+  return { db, kind: 'pglite', close: () => db.destroy(), listen };
 }
 
 export async function openPostgres(connectionString: string, max = 10): Promise<DbHandle> {
@@ -45,7 +52,21 @@ export async function openPostgres(connectionString: string, max = 10): Promise<
   // A dropped server connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  // LISTEN needs a connection of its own, outside the pool. A listener that loses its connection
+  // is not restarted here: readers also poll, so a lost wake-up only delays them.
+  const listen: Listen = async (channel, onNotify) => {
+    const client = new pg.Client({ connectionString });
+    client.on('error', () => {});
+    client.on('notification', (message) => {
+      if (message.channel === channel) onNotify(message.payload ?? '');
+    });
+    await client.connect();
+    await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    return async () => {
+      await client.end().catch(() => {});
+    };
+  };
+  return { db, kind: 'postgres', close: () => db.destroy(), listen };
 }
 
 export async function openDatabase(options: { databaseUrl: string | null; dataDir: string | null }): Promise<DbHandle> {

@@ -3,6 +3,16 @@ import type { ColumnType, Generated } from 'kysely';
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface PlatformTables {
+  domain_events: {
+    id: Generated<number>;
+    type: string;
+    occurred_at: Timestamp;
+    recorded_at: Generated<Date>;
+    gate_id: string | null;
+    trip_id: string | null;
+    direction: string | null;
+    payload: ColumnType<Record<string, unknown>, string, string>;
+  };
   reference_datasets: {
     name: string;
     version: string;

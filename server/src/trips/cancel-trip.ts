@@ -12,6 +12,7 @@ import { gateTimeZone } from './expiry';
 import { assertAction } from './lifecycle';
 import { refundRulesOn } from './rules';
 import { instantAt, todayIn } from './time';
+import { runTripHooks } from './hooks';
 import { recordTripChange } from './timeline';
 import { tripView } from './trip-view';
 import { findTripRow, type TripRow } from './trips.repository';
@@ -77,6 +78,7 @@ export async function endTrip(tx: Transaction<Database>, actor: Actor, requestId
   if (refund && refund.amount > 0) {
     await refundTrip(tx, actor, requestId, { id: row.id, status: to }, refund.amount, 'cancellation_refund', now);
   }
+  await runTripHooks('ended', { tx, actor, requestId, trip: (await findTripRow(tx, row.id))!, previousStatus: row.status, now });
 }
 
 export async function cancelTrip(ctx: RequestContext, id: string, version: number, reason: string): Promise<Trip> {

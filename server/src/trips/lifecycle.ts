@@ -1,4 +1,4 @@
-import { SYSTEM_TRIP_ACTIONS, nextTripStatus, tripActionsFrom, type TripAction, type TripStatus } from '../../../shared/workflows/trip';
+import { STAFF_TRIP_ACTIONS, SYSTEM_TRIP_ACTIONS, nextTripStatus, tripActionsFrom, type TripAction, type TripStatus } from '../../../shared/workflows/trip';
 import type { Actor } from '../platform/actor';
 import { AppError } from '../platform/errors';
 import { inEnterpriseScope } from '../fleet/scope';
@@ -25,7 +25,7 @@ export function actionsNow(row: TripRow, hasPendingCharge: boolean): TripAction[
 export function allowedActionsFor(actor: Actor, row: TripRow, hasPendingCharge: boolean): TripAction[] {
   if (actor.kind !== 'user' && actor.kind !== 'token') return [];
   if (!actor.permissions.has('trips:write') || !inEnterpriseScope(actor, row.enterprise_id)) return [];
-  return actionsNow(row, hasPendingCharge).filter((a) => !SYSTEM_TRIP_ACTIONS.includes(a));
+  return actionsNow(row, hasPendingCharge).filter((a) => !SYSTEM_TRIP_ACTIONS.includes(a) && !STAFF_TRIP_ACTIONS.includes(a));
 }
 
 /** The status the action leads to; 409 trips.invalid_transition when not allowed now. */
@@ -33,7 +33,7 @@ export function assertAction(row: TripRow, action: TripAction, hasPendingCharge:
   const next = nextTripStatus(row.status as TripStatus, action);
   const allowed = actionsNow(row, hasPendingCharge);
   if (next === null || !allowed.includes(action)) {
-    const userActions = allowed.filter((a) => !SYSTEM_TRIP_ACTIONS.includes(a));
+    const userActions = allowed.filter((a) => !SYSTEM_TRIP_ACTIONS.includes(a) && !STAFF_TRIP_ACTIONS.includes(a));
     if (hasPendingCharge && next !== null) throw new AppError('payments.in_progress', { allowedActions: userActions });
     throw new AppError('trips.invalid_transition', { allowedActions: userActions, tripStatus: row.status, action });
   }

@@ -4,6 +4,7 @@ import type { Actor } from '../platform/actor';
 import { issuePass } from '../passes/issue';
 import { computeExpiry, gateTimeZone } from './expiry';
 import { outstandingOf } from './lifecycle';
+import { runTripHooks } from './hooks';
 import { recordTripChange } from './timeline';
 import { findTripRow } from './trips.repository';
 
@@ -25,6 +26,7 @@ export async function completeIfCovered(tx: Transaction<Database>, actor: Actor,
       .execute();
     const serial = await issuePass(tx, tripId, now);
     await recordTripChange(tx, actor, requestId, { tripId, action: 'paid', from: 'submitted', to: 'paid', at: now, details: { feeTotal: row.fee_total, passSerial: serial } });
+    await runTripHooks('paid', { tx, actor, requestId, trip: (await findTripRow(tx, tripId))!, now });
     return;
   }
   if (row.status === 'paid') {

@@ -47,7 +47,8 @@ async function contextFor(db: Kysely<Database>, username: string): Promise<Reque
   const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
   const actor = buildActor({ id: user.id, username: user.username, role: user.role, enterpriseId: user.enterprise_id, agencyCode: user.agency_code, isOrgAdmin: user.is_org_admin, gateIds: [] }, {});
   const log = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, fatal() {}, child() { return log; }, level: 'silent', silent() {} };
-  return { app: { db, dbKind: 'pglite', config: loadConfig({}), log: log as never, now: () => new Date() }, actor, requestId: `seed-${crypto.randomUUID()}` };
+  // Seeding never listens for events.
+  return { app: { db, dbKind: 'pglite', listen: async () => async () => {}, config: loadConfig({}), log: log as never, now: () => new Date() }, actor, requestId: `seed-${crypto.randomUUID()}` };
 }
 
 /** The first day from `inDays` on when the gate is open for the whole window. */

@@ -11,6 +11,7 @@ import { computeExpiry, gateTimeZone } from './expiry';
 import { assertAction } from './lifecycle';
 import { completeIfCovered } from './paid';
 import { freshReference, referenceMatches } from './reference';
+import { runTripHooks } from './hooks';
 import { recordTripChange } from './timeline';
 import { tripView } from './trip-view';
 import { fieldsOf, findTripRow, loadAggregate } from './trips.repository';
@@ -56,6 +57,7 @@ export async function submitTrip(ctx: RequestContext, id: string, version: numbe
       at: now,
       details: { reference, feeTotal: fee.total, tariffId: fee.quote?.tariffId ?? null },
     });
+    await runTripHooks('submitted', { tx, actor, requestId: ctx.requestId, trip: (await findTripRow(tx, id))!, now });
     if (fee.total === 0) await completeIfCovered(tx, actor, ctx.requestId, id, now);
     return tripView(tx, actor, (await findTripRow(tx, id))!);
   });

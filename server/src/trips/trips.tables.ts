@@ -49,6 +49,7 @@ export interface TripRows {
     reference: string;
     enterprise_id: string;
     status: Generated<string>;
+    clearance_status: Generated<string>;
     version: Generated<number>;
     direction: string | null;
     gate_id: string | null;

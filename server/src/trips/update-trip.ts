@@ -13,6 +13,7 @@ import { referenceProblems, submissionChecks } from './checks';
 import { computeExpiry, gateTimeZone } from './expiry';
 import { assertAction } from './lifecycle';
 import { completeIfCovered } from './paid';
+import { runTripHooks } from './hooks';
 import { recordTripChange } from './timeline';
 import { tripView } from './trip-view';
 import { fieldsOf, findTripRow, loadAggregate, writeFields } from './trips.repository';
@@ -80,6 +81,7 @@ export async function updateTrip(ctx: RequestContext, id: string, input: UpdateT
       before: current,
       after: merged,
     });
+    if (!isDraft) await runTripHooks('amended', { tx, actor, requestId: ctx.requestId, trip: (await findTripRow(tx, id))!, previous: row, changes: changed, now });
     if (row.status === 'paid' && fee) {
       // The printed pass names the gate, day, window, truck and driver: it is replaced when one
       // of them changes, or withdrawn until an extra charge is paid.

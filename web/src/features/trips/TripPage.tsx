@@ -12,6 +12,7 @@ import { formatVnd } from './display';
 import { FeeQuoteView } from './FeeQuoteView';
 import { PassPanel } from './PassPage';
 import { PaymentPanel, PaymentsList } from './PaymentPanel';
+import { tripPanels } from '../tripPanels';
 import { TripFacts } from './TripFacts';
 import { TripTimeline, TripVersions } from './TripHistory';
 
@@ -65,6 +66,7 @@ export function TripPage() {
       <PassPanel trip={tr} timeZone={zone} />
 
       <TripFacts trip={tr} />
+      {tripPanels.map(({ key, Panel }) => <Panel key={key} trip={tr} onChanged={() => void reloadAll()} />)}
 
       <section data-testid="trip-fee">
         <h2>{t('trip.fee')}</h2>

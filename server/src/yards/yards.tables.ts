@@ -1,0 +1,3 @@
+// Kysely row types of the tables the yards capability owns (composed into db/database.ts).
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface YardsTables {}

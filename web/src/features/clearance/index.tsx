@@ -1,0 +1,6 @@
+import type { Feature } from '../types';
+
+export const clearanceFeature: Feature = {
+  routes: [],
+  nav: [],
+};

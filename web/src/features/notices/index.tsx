@@ -1,0 +1,6 @@
+import type { Feature } from '../types';
+
+export const noticesFeature: Feature = {
+  routes: [],
+  nav: [],
+};
