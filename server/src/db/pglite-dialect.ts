@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery,
@@ -25,7 +26,15 @@ class Lock {
   }
 }
 
+// A query on the database handle (instead of the transaction's) made while that transaction is
+// open waits for the lock the transaction holds: it would hang for ever. The transaction's
+// callback runs in the async context where the transaction began, so such a query is recognised
+// and refused loudly instead. (On a server pool the same code silently uses a second connection,
+// outside the transaction.)
+const openTransaction = new AsyncLocalStorage<PGliteConnection>();
+
 class PGliteConnection implements DatabaseConnection {
+  released = false;
   constructor(
     private readonly client: PGlite,
     readonly release: () => void,
@@ -58,11 +67,17 @@ class PGliteDriver implements Driver {
     await this.client.waitReady;
   }
   async acquireConnection(): Promise<DatabaseConnection> {
+    const inTransaction = openTransaction.getStore();
+    if (inTransaction && !inTransaction.released) {
+      throw new Error('PGlite: a query on the database handle inside an open transaction would deadlock; use the transaction (tx) instead');
+    }
     const release = await this.#lock.acquire();
     return new PGliteConnection(this.client, release);
   }
-  async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin'));
+  beginTransaction(connection: DatabaseConnection): Promise<void> {
+    // Synchronously, before any await, so the transaction's callback inherits the context.
+    openTransaction.enterWith(connection as PGliteConnection);
+    return connection.executeQuery(CompiledQuery.raw('begin')).then(() => undefined);
   }
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('commit'));
@@ -71,6 +86,7 @@ class PGliteDriver implements Driver {
     await connection.executeQuery(CompiledQuery.raw('rollback'));
   }
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    (connection as PGliteConnection).released = true;
     (connection as PGliteConnection).release();
   }
   async destroy(): Promise<void> {
