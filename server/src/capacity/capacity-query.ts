@@ -1,10 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database';
-import { dayHours, localParts } from '../gates/calendar';
-import { findGateRow, loadCalendars } from '../gates/gates.repository';
+import { localParts } from '../gates/calendar';
+import { loadCounters, loadPlans } from './capacity-config';
 
 // CONTRACT used by yards (call-forward) and operations (board): keep these signatures.
-// The capacity helper replaces the bodies with the per-hour capacity the gate authority sets.
+// Figures come from the capacity model: the gate's day capacity, spread over its open hours,
+// with the hours and dates the gate authority pinned (capacity-plan.ts).
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -32,23 +33,22 @@ export interface CapacityAt {
 
 /** Crossing capacity agreed with the other side for a gate and direction at an instant. */
 export async function capacityAt(db: Executor, gateId: string, direction: CrossingDirection, at: Date): Promise<CapacityAt> {
-  const gate = await findGateRow(db, gateId);
-  if (!gate) throw new Error(`unknown gate ${gateId}`);
-  const calendar = (await loadCalendars(db, [gateId])).get(gateId)!;
-  const { date, time } = localParts(at, gate.time_zone);
-  const day = dayHours(calendar, date, gate.time_zone, gate.counterpart_time_zone);
-  const perDay = (direction === 'export' ? gate.capacity_export_per_day : gate.capacity_import_per_day) ?? 0;
-  const openMinutes = day.intervals.reduce((sum, i) => sum + minutes(i.closes) - minutes(i.opens), 0);
-  const open = day.intervals.some((i) => i.opens <= time && time < i.closes);
+  const zone = await db.selectFrom('gates').select('time_zone').where('id', '=', gateId).executeTakeFirst();
+  if (!zone) throw new Error(`unknown gate ${gateId}`);
+  const { date, time } = localParts(at, zone.time_zone);
+  const loaded = (await loadPlans(db, gateId, direction, date, 1))!;
+  const plan = loaded.plans[0];
+  const hour = Number(time.slice(0, 2));
+  const slot = plan.hours.find((h) => h.hour === hour);
   return {
     gateId,
     direction,
     date,
-    hour: Number(time.slice(0, 2)),
-    open,
-    perDay,
-    perHour: openMinutes > 0 ? Math.ceil((perDay * 60) / openMinutes) : 0,
-    specialKind: day.special?.kind ?? null,
+    hour,
+    open: !!slot && slot.from <= time && time < slot.to,
+    perDay: plan.perDay,
+    perHour: slot?.capacity ?? 0,
+    specialKind: plan.specialKind,
   };
 }
 
@@ -61,14 +61,12 @@ export interface DayBookings {
 
 /** Bookings against capacity for the coming days (the board's "next days" panel). */
 export async function bookingsOverview(db: Executor, gateId: string, fromDate: string, days: number): Promise<DayBookings[]> {
-  void db;
-  void gateId;
-  void fromDate;
-  void days;
-  return [];
-}
-
-function minutes(time: string): number {
-  const [h, m] = time.split(':').map(Number);
-  return h * 60 + m;
+  const out: DayBookings[] = [];
+  for (const direction of ['export', 'import'] as const) {
+    const loaded = await loadPlans(db, gateId, direction, fromDate, days);
+    if (!loaded) throw new Error(`unknown gate ${gateId}`);
+    const counters = await loadCounters(db, gateId, direction, fromDate, loaded.plans[loaded.plans.length - 1].date);
+    for (const plan of loaded.plans) out.push({ date: plan.date, direction, capacity: plan.perDay, booked: counters.day.get(plan.date) ?? 0 });
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date) || a.direction.localeCompare(b.direction));
 }

@@ -4,6 +4,7 @@ import { TRIP_DIRECTIONS } from '../../../../shared/schemas/trips';
 import type { Gate, GateSummary } from '../../../../shared/schemas/gates';
 import { formatDate, gateName, intervalsText } from '../../components/format';
 import { useApi } from '../../components/useApi';
+import { FreeWindows } from '../capacity/FreeWindows';
 import { urls, type Driver, type Vehicle } from './api';
 import { hoursOn, todayIn } from './display';
 import { FieldErrors } from './Problems';
@@ -89,6 +90,10 @@ export function TripRouteFields({ form, change, problems, gates, vehicles, drive
         </div>
       </div>
       {form.gateId && <GateDayHours gateId={form.gateId} date={form.plannedDate} />}
+      {form.gateId && form.plannedDate && form.direction && (
+        <FreeWindows gateId={form.gateId} date={form.plannedDate} direction={form.direction} window={{ from: form.windowFrom, to: form.windowTo }}
+          onPick={(w) => change({ windowFrom: w.from, windowTo: w.to }, ['/window'])} />
+      )}
       <div className="grid">
         <label>{t('tripForm.vehicle')}
           <select name="vehicleId" data-path="/vehicleId" aria-invalid={invalid('/vehicleId')} value={form.vehicleId}
