@@ -1,5 +1,6 @@
 import type { VerifyPassResponse } from '../../../shared/schemas/passes';
 import { PASS_VERDICTS } from '../../../shared/schemas/passes';
+import { AT_GATE_TRIP_STATUSES, type TripStatus } from '../../../shared/workflows/trip';
 import type { Executor } from '../trips/trips.repository';
 import { outstandingOf } from '../trips/lifecycle';
 import { publicKeyOf } from './keys';
@@ -44,7 +45,8 @@ export async function verifyPassToken(db: Executor, token: string, now: Date): P
   if (!trip || !pass) return answer('trip_not_active', p, tripInfo);
   if (pass.status === 'superseded') return answer('superseded', p, tripInfo);
   if (pass.status === 'revoked') return answer('revoked', p, tripInfo);
-  if (trip.status !== 'paid') return answer('trip_not_active', p, tripInfo);
+  // A paid trip stays valid while the truck is at the gate (checked in, called, leaving the yard).
+  if (trip.status !== 'paid' && !(AT_GATE_TRIP_STATUSES as readonly TripStatus[]).includes(trip.status as TripStatus)) return answer('trip_not_active', p, tripInfo);
   if (outstandingOf(trip) > 0) return answer('settlement_due', p, tripInfo);
   return answer('valid', p, tripInfo);
 }

@@ -47,6 +47,9 @@ export function PassPage() {
       {pass.status !== 'valid' && <p className="alert" role="alert">{t(`tripPass.status.${pass.status}`)}</p>}
       <div className="qr" data-testid="pass-qr" role="img" aria-label={t('tripPass.qrLabel', { reference: pass.tripReference })} dangerouslySetInnerHTML={{ __html: pass.qrSvg }} />
       <p className="pass-reference" data-testid="pass-reference">{pass.tripReference}</p>
+      <p className="no-print">
+        <Link to={`/driver/${encodeURIComponent(pass.tripReference)}?pass=${encodeURIComponent(pass.token)}`} data-testid="driver-page-link">{t('tripPass.driverPage')}</Link>
+      </p>
       <dl className="pass-facts">
         <dt>{t('tripForm.vehicle')}</dt>
         <dd className="plate">{p.plate}{p.trl && ` + ${p.trl}`}</dd>
