@@ -1,6 +1,14 @@
 import type { Capability } from '../platform/capability';
+import { marketRoutes } from './market.routes';
+import { seedMarket } from './seed';
+import { statisticsRoutes } from './statistics/statistics.routes';
 
 // Market: border-market prices and volumes, daily statistics with exports, leaders view (issue 8).
 export const marketCapability: Capability = {
   name: 'market',
+  routes: async (app) => {
+    await app.register(marketRoutes);
+    await app.register(statisticsRoutes);
+  },
+  seed: seedMarket,
 };
