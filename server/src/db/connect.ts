@@ -47,28 +47,86 @@ export async function openPglite(dataDir: string | null): Promise<DbHandle> {
   return { db, kind: 'pglite', close: () => db.destroy(), listen };
 }
 
-export async function openPostgres(connectionString: string, max = 10): Promise<DbHandle> {
-  const pool = new pg.Pool({ connectionString, max, types: pgTypes });
-  // A dropped server connection must not crash the process; the pool replaces it.
+export interface PoolOptions {
+  /** Connections in the pool (default 10). */
+  max?: number;
+  /** How long a request waits for a connection before it fails with 503 (default 5 s). */
+  connectionTimeoutMs?: number;
+}
+
+export async function openPostgres(connectionString: string, max: number | PoolOptions = 10): Promise<DbHandle> {
+  const options = typeof max === 'number' ? { max } : max;
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.max ?? 10,
+    types: pgTypes,
+    // A request must not hang on an unreachable server: it fails fast and the client gets a 503.
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+  });
+  // A dropped server connection must not crash the process; the pool replaces it. An idle client
+  // is covered by pool.on('error'); a client checked out by a transaction that is between two
+  // queries (server restart, pg_terminate_backend) emits 'error' with no listener attached by the
+  // pool, which would end the process. The transaction's next query fails instead (503), and the
+  // pool drops the broken client when it is released.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  // LISTEN needs a connection of its own, outside the pool. A listener that loses its connection
-  // is not restarted here: readers also poll, so a lost wake-up only delays them.
-  const listen: Listen = async (channel, onNotify) => {
-    const client = new pg.Client({ connectionString });
-    client.on('error', () => {});
+  return { db, kind: 'postgres', close: () => db.destroy(), listen: (channel, onNotify) => listenWithReconnect(connectionString, channel, onNotify) };
+}
+
+/**
+ * LISTEN needs a connection of its own, outside the pool. When that connection is lost (the
+ * server restarted, a network cut) it is reopened with back-off and LISTEN issued again, so live
+ * boards keep being woken after the database comes back. Notifications sent while it was away are
+ * not replayed: readers fetch by id after the last one they saw, and poll as well.
+ */
+async function listenWithReconnect(connectionString: string, channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
+  let stopped = false;
+  let current: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const connect = async () => {
+    const client = new pg.Client({ connectionString, keepAlive: true });
+    const lost = () => {
+      if (current !== client) return;
+      current = null;
+      schedule(500);
+    };
+    client.on('error', lost);
+    client.on('end', lost);
     client.on('notification', (message) => {
       if (message.channel === channel) onNotify(message.payload ?? '');
     });
-    await client.connect();
-    await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-    return async () => {
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
       await client.end().catch(() => {});
-    };
+      throw error;
+    }
+    if (stopped) await client.end().catch(() => {});
+    else current = client;
   };
-  return { db, kind: 'postgres', close: () => db.destroy(), listen };
+  const schedule = (delayMs: number) => {
+    if (stopped || retry) return;
+    retry = setTimeout(() => {
+      retry = null;
+      connect().catch(() => schedule(Math.min(delayMs * 2, 10_000)));
+    }, delayMs);
+    retry.unref();
+  };
+  // The first connection must work: a server that cannot listen should not start.
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const client = current;
+    current = null;
+    await client?.end().catch(() => {});
+  };
 }
 
-export async function openDatabase(options: { databaseUrl: string | null; dataDir: string | null }): Promise<DbHandle> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+export async function openDatabase(options: { databaseUrl: string | null; dataDir: string | null; pool?: PoolOptions }): Promise<DbHandle> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.pool ?? {}) : openPglite(options.dataDir);
 }
