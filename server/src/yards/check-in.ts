@@ -40,8 +40,10 @@ export type CheckInOutcome =
 
 export async function checkInTrip(tx: Transaction<Database>, actor: Actor, requestId: string | null, req: CheckInRequest, now: Date): Promise<CheckInOutcome> {
   const { trip } = req;
-  // One check-in at a time per yard, so two trucks never take its last place together.
-  const yard = await tx.selectFrom('yards').selectAll().where('id', '=', req.yardId).forUpdate().executeTakeFirst();
+  // One check-in at a time per yard, so two trucks never take its last place together. NO KEY
+  // UPDATE, not UPDATE: callers have already inserted rows that reference the yard (a camera
+  // reading), which holds a key-share lock on it; FOR UPDATE would deadlock two such callers.
+  const yard = await tx.selectFrom('yards').selectAll().where('id', '=', req.yardId).forNoKeyUpdate().executeTakeFirst();
   if (!yard) throw new AppError('yards.not_found', { yardId: req.yardId });
   if (!yard.active) throw new AppError('yards.yard_inactive', { yardId: yard.id });
   const gate = await tx.selectFrom('gates').select(['id', 'time_zone']).where('id', '=', yard.gate_id).executeTakeFirstOrThrow();

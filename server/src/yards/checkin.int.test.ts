@@ -126,6 +126,18 @@ describe.each(dbKinds())('yard check-in on %s', (kind) => {
     expect((await kit.req('GET', '/api/v1/yards/tra-linh-b', 'bql.tralinh')).json().occupancy).toBe(yard.occupancy + 2);
   });
 
+  it('checks in every truck when many readings of one yard arrive at once', async () => {
+    // Found by the benchmark's check-in burst: each reading's insert took a key-share lock on the
+    // yard row (foreign key) before the check-in locked the yard for update, so simultaneous
+    // readings deadlocked (503). All of them must check in.
+    const trips = [];
+    for (let i = 0; i < 12; i++) trips.push(await makeTrip(kit));
+    const answers = await Promise.all(trips.map((t, i) => reading({ eventId: `burst-${i}`, plate: t.plate, confidence: 0.98 })));
+    expect(answers.map((a) => [a.statusCode, a.json().outcome])).toEqual(trips.map(() => [201, 'checked_in']));
+    const visits = await kit.t.db.selectFrom('yard_visits').select('trip_id').where('trip_id', 'in', trips.map((t) => t.id)).execute();
+    expect(new Set(visits.map((v) => v.trip_id)).size).toBe(trips.length);
+  });
+
   it('refuses other gates, enterprises and anonymous callers, and writes nothing', async () => {
     const trip = await makeTrip(kit, { gateId: 'thanh-thuy', enterprise: '5100234567' });
     const before = await databaseFingerprint(kit.t.db, ['sessions']);
