@@ -5,20 +5,14 @@ import { migrate } from './db/migrate';
 import { seed } from './db/seed';
 import { capabilities } from './capabilities';
 import { startJobs } from './platform/jobs';
+import { envInt } from './platform/env';
 
 // Connection pool of a PostgreSQL server (DATABASE_URL). DATABASE_POOL_MAX: connections per
 // server process (default 10; a transaction waiting on a row lock holds one, so a busy gate needs
 // more); DATABASE_CONNECT_TIMEOUT_MS: how long a request waits for a free connection before it is
 // answered 503 (default 5000). Invalid values stop the start-up.
 function poolSettings(env: NodeJS.ProcessEnv): { max: number; connectionTimeoutMs: number } {
-  const int = (name: string, fallback: number, min: number, max: number) => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
-    return value;
-  };
-  return { max: int('DATABASE_POOL_MAX', 10, 1, 500), connectionTimeoutMs: int('DATABASE_CONNECT_TIMEOUT_MS', 5000, 100, 120_000) };
+  return { max: envInt(env, 'DATABASE_POOL_MAX', 10, 1, 500), connectionTimeoutMs: envInt(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5000, 100, 120_000) };
 }
 
 const config = loadConfig();

@@ -1,3 +1,5 @@
+import { envInt } from '../platform/env';
+
 // Settings of the capacity capability, read from the environment (see trips/settings.ts).
 //
 // CAPACITY_NO_SHOW_GRACE_MINUTES (default 60, 0–1440): a booking still active this long after its
@@ -10,18 +12,10 @@ export interface CapacitySettings {
   noShowJobSeconds: number;
 }
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
-  return value;
-}
-
 export function loadCapacitySettings(env: NodeJS.ProcessEnv = process.env): CapacitySettings {
   return {
-    noShowGraceMinutes: int(env, 'CAPACITY_NO_SHOW_GRACE_MINUTES', 60, 0, 1440),
-    noShowJobSeconds: int(env, 'CAPACITY_NO_SHOW_JOB_SECONDS', 60, 5, 3600),
+    noShowGraceMinutes: envInt(env, 'CAPACITY_NO_SHOW_GRACE_MINUTES', 60, 0, 1440),
+    noShowJobSeconds: envInt(env, 'CAPACITY_NO_SHOW_JOB_SECONDS', 60, 5, 3600),
   };
 }
 

@@ -1,3 +1,5 @@
+import { envInt, envBool } from '../platform/env';
+
 // Settings of the operations capability, read from the environment (config.ts is the platform's).
 // Read when the capability registers its routes (and by the jobs), so a typo stops the start-up.
 //
@@ -34,38 +36,22 @@ export interface OperationsSettings {
   };
 }
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
-  return value;
-}
-
-function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
-  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
-  throw new Error(`${name} must be true or false, got "${raw}"`);
-}
-
 export function loadOperationsSettings(env: NodeJS.ProcessEnv = process.env): OperationsSettings {
   return {
-    publicRateLimit: int(env, 'OPERATIONS_PUBLIC_RATE_LIMIT', 120, 1, 100_000),
-    publicMaxAgeSeconds: int(env, 'OPERATIONS_PUBLIC_MAX_AGE_SECONDS', 15, 0, 3600),
-    eventPollMs: int(env, 'OPERATIONS_EVENT_POLL_MS', 1000, 100, 60_000),
-    heartbeatSeconds: int(env, 'OPERATIONS_HEARTBEAT_SECONDS', 15, 1, 300),
-    levelsSeconds: int(env, 'OPERATIONS_LEVELS_SECONDS', 15, 1, 3600),
+    publicRateLimit: envInt(env, 'OPERATIONS_PUBLIC_RATE_LIMIT', 120, 1, 100_000),
+    publicMaxAgeSeconds: envInt(env, 'OPERATIONS_PUBLIC_MAX_AGE_SECONDS', 15, 0, 3600),
+    eventPollMs: envInt(env, 'OPERATIONS_EVENT_POLL_MS', 1000, 100, 60_000),
+    heartbeatSeconds: envInt(env, 'OPERATIONS_HEARTBEAT_SECONDS', 15, 1, 300),
+    levelsSeconds: envInt(env, 'OPERATIONS_LEVELS_SECONDS', 15, 1, 3600),
     webhooks: {
-      allowPrivate: bool(env, 'WEBHOOKS_ALLOW_PRIVATE', false),
+      allowPrivate: envBool(env, 'WEBHOOKS_ALLOW_PRIVATE', false),
       allowedHosts: (env.WEBHOOKS_ALLOWED_HOSTS ?? '')
         .split(',')
         .map((h) => h.trim().toLowerCase())
         .filter(Boolean),
-      maxAttempts: int(env, 'WEBHOOKS_MAX_ATTEMPTS', 8, 1, 50),
-      backoffSeconds: int(env, 'WEBHOOKS_BACKOFF_SECONDS', 30, 1, 86_400),
-      timeoutMs: int(env, 'WEBHOOKS_TIMEOUT_MS', 5000, 100, 60_000),
+      maxAttempts: envInt(env, 'WEBHOOKS_MAX_ATTEMPTS', 8, 1, 50),
+      backoffSeconds: envInt(env, 'WEBHOOKS_BACKOFF_SECONDS', 30, 1, 86_400),
+      timeoutMs: envInt(env, 'WEBHOOKS_TIMEOUT_MS', 5000, 100, 60_000),
     },
   };
 }

@@ -1,3 +1,5 @@
+import { envInt } from '../platform/env';
+
 // Settings of the trips capability, read from the environment (config.ts is the platform's).
 // Validated on first use, which the capability forces at start-up, so a typo stops the server.
 //
@@ -15,19 +17,11 @@ export interface TripSettings {
   paymentsProcessSeconds: number;
 }
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
-  return value;
-}
-
 export function loadTripSettings(env: NodeJS.ProcessEnv = process.env): TripSettings {
   return {
-    unpaidTtlHours: int(env, 'TRIP_UNPAID_TTL_HOURS', 72, 1, 720),
-    passUnusedGraceHours: int(env, 'TRIP_PASS_UNUSED_GRACE_HOURS', 24, 0, 720),
-    paymentsProcessSeconds: int(env, 'PAYMENTS_AUTO_PROCESS_SECONDS', 5, 1, 3600),
+    unpaidTtlHours: envInt(env, 'TRIP_UNPAID_TTL_HOURS', 72, 1, 720),
+    passUnusedGraceHours: envInt(env, 'TRIP_PASS_UNUSED_GRACE_HOURS', 24, 0, 720),
+    paymentsProcessSeconds: envInt(env, 'PAYMENTS_AUTO_PROCESS_SECONDS', 5, 1, 3600),
   };
 }
 
