@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { repoRoot } from '../server/src/config';
-import { createTestApp, type TestApp } from '../server/test/harness';
+import { createTestApp, DEMO_PASSWORD, type TestApp } from '../server/test/harness';
 
 /** Debian's Chromium, driven by playwright-core; never a downloaded browser. */
 export function chromiumPath(): string | null {
@@ -62,4 +62,13 @@ export async function startBrowserApp(): Promise<BrowserApp> {
       await t.close();
     },
   };
+}
+
+/** Signs a demo account in through the login form, as a user would. */
+export async function signInPage(page: Page, base: string, username: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', DEMO_PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-testid=nav-account]');
 }

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, type TestApp } from '../server/test/harness';
-import { browserAvailable, SHOTS, startBrowserApp, type BrowserApp } from './browser';
+import type { TestApp } from '../server/test/harness';
+import { browserAvailable, SHOTS, signInPage, startBrowserApp, type BrowserApp } from './browser';
 
 // Border-market prices drawn per gate in VND and CNY for anyone; the authority publishes an
 // official price from the same page; leaders open their province at a glance and the statistics
@@ -19,13 +19,7 @@ describe.runIf(browserAvailable())('border market, statistics and leaders in the
   });
   afterAll(async () => app?.close());
 
-  async function signIn(page: Page, username: string) {
-    await page.goto(`${base}/login`);
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', DEMO_PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=nav-account]');
-  }
+  const signIn = (page: Page, username: string) => signInPage(page, base, username);
 
   it('draws the demo prices per gate, VND and CNY apart, on a phone', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, type TestApp } from '../server/test/harness';
-import { browserAvailable, SHOTS, startBrowserApp, type BrowserApp } from './browser';
+import type { TestApp } from '../server/test/harness';
+import { browserAvailable, SHOTS, signInPage, startBrowserApp, type BrowserApp } from './browser';
 
 // The gate authority writes a notice in Vietnamese, is told it needs English and Chinese before
 // publishing, completes it and publishes it; the public page shows it in the reader's language,
@@ -19,13 +19,7 @@ describe.runIf(browserAvailable())('gate notices in the browser', () => {
   });
   afterAll(async () => app?.close());
 
-  async function signIn(page: Page, username: string) {
-    await page.goto(`${base}/login`);
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', DEMO_PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=nav-account]');
-  }
+  const signIn = (page: Page, username: string) => signInPage(page, base, username);
 
   it('publishes a notice in three languages that shows on the public page and on the affected trip', async () => {
     // The demo enterprise's paid durian trip at Trà Lĩnh: the notice covers its planned day.

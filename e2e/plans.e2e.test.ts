@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../server/src/config';
 import { pdfText, renderFirstPagePng, writeTempPdf } from '../server/src/plans/reports/pdf-tools.testkit';
 import { DEMO_PASSWORD, login, type TestApp } from '../server/test/harness';
-import { browserAvailable, SHOTS, startBrowserApp, type BrowserApp } from './browser';
+import { browserAvailable, SHOTS, signInPage, startBrowserApp, type BrowserApp } from './browser';
 import { inkShare } from './png-ink';
 
 
@@ -24,11 +24,7 @@ describe.runIf(browserAvailable())('plans in the browser', () => {
 
   async function signIn(username: string, viewport = { width: 1200, height: 900 }): Promise<Page> {
     const page = await browser.newPage({ viewport, acceptDownloads: true });
-    await page.goto(`${base}/login`);
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', DEMO_PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=nav-account]');
+    await signInPage(page, base, username);
     return page;
   }
 
