@@ -18,7 +18,7 @@ import { gatesRoutes } from './gates/gates.routes';
 import { authHook } from './platform/auth-hook';
 import type { AppServices } from './platform/context';
 import { healthRoutes } from './platform/health';
-import { handleError, sendProblem } from './platform/problem';
+import { handleError, handleFrameworkError, sendProblem } from './platform/problem';
 import type { App } from './platform/types';
 import { validatorCompiler } from './platform/validation';
 import { tokensRoutes } from './tokens/tokens.routes';
@@ -46,6 +46,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Refusals raised before a route is found (bad percent-encoding, an overlong path parameter)
+    // are problem+json like every other refusal.
+    frameworkErrors: handleFrameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const services: AppServices = { db: database.db, dbKind: database.kind, listen: database.listen, config, log: app.log, now: options.now ?? (() => new Date()) };
