@@ -17,8 +17,9 @@ import { DrillLog, type DrillResult } from './lib/drill';
 
 // Touched without any request: session and token stamps, the sign-in throttle (failed sign-ins
 // count on purpose), the call-forward job's run stamp (yard_queue_locks.last_run_at) and how far
-// the operations jobs have read the event stream (operations_cursors).
-const VOLATILE = ['sessions', 'api_tokens', 'auth_throttle', 'yard_queue_locks', 'operations_cursors'];
+// the operations jobs have read the event stream (operations_cursors), and the statistics rollup
+// job's cursor and rows.
+const VOLATILE = ['sessions', 'api_tokens', 'auth_throttle', 'yard_queue_locks', 'operations_cursors', 'statistics_rollup_state', 'statistics_daily'];
 const BODY_LIMIT = 65_536;
 
 export async function hostileDrill(): Promise<DrillResult> {

@@ -7,6 +7,26 @@ import type { Timestamp } from '../db/platform.tables';
 type Numeric = ColumnType<string, number | string, number | string>;
 
 export interface MarketTables {
+  statistics_daily: {
+    day: ColumnType<string, string, string>;
+    gate_id: string;
+    direction: 'export' | 'import';
+    commodity: string | null;
+    currency: string | null;
+    g_commodity: number;
+    g_currency: number;
+    trucks: number;
+    weight: number;
+    value: number;
+  };
+  statistics_rollup_state: {
+    id: number;
+    domain_event_id: ColumnType<string, string | number, string | number>;
+    trip_event_id: ColumnType<string, string | number, string | number>;
+    seen_domain_event_id: ColumnType<string, string | number, string | number>;
+    seen_trip_event_id: ColumnType<string, string | number, string | number>;
+    updated_at: Timestamp;
+  };
   market_prices: {
     id: Generated<string>;
     commodity: string;

@@ -4,6 +4,7 @@ import type { Executor } from '../../notices/notices.repository';
 import { addDays } from '../../gates/calendar';
 import { hsPrefixes } from '../reference';
 import { rateTableOn, toVnd } from './rates';
+import { crossedRows } from './rollup';
 
 // Daily figures from the platform's own records: trucks, gross weight and declared value per day,
 // gate, crossing direction and commodity.
@@ -49,13 +50,17 @@ function tripsIn(gateIds: string[], from: string, to: string, basis: Basis) {
     join gates g on g.id = t.gate_id`;
 }
 
-export async function dailyFigures(db: Executor, gateIds: string[], from: string, to: string, basis: Basis, direction?: 'export' | 'import'): Promise<Figures> {
-  if (gateIds.length === 0) return { rows: [], totals: [], rateTables: [] };
+/** One row of the grouping sets: per commodity and currency, per commodity, or the day's total. */
+export interface GroupedRow {
+  day: string; gate_id: string; direction: 'export' | 'import'; commodity: string | null; currency: string | null;
+  g_commodity: number; g_currency: number; trucks: number; weight: number; value: number;
+}
+
+/** The grouped figures computed from the records themselves. */
+export async function groupedRows(db: Executor, gateIds: string[], from: string, to: string, basis: Basis, direction?: 'export' | 'import'): Promise<GroupedRow[]> {
+  if (gateIds.length === 0) return [];
   const prefixes = sql.join(hsPrefixes().map((p) => sql`(${p.prefix}::text, ${p.commodity}::text)`));
-  const result = await sql<{
-    day: string; gate_id: string; direction: 'export' | 'import'; commodity: string | null; currency: string | null;
-    g_commodity: number; g_currency: number; trucks: number; weight: number; value: number;
-  }>`
+  const result = await sql<GroupedRow>`
     with trips_in as (
       select ti.id, ti.gate_id, ti.day, case when ti.direction = 'export' then 'export' else 'import' end as direction
       from (${tripsIn(gateIds, from, to, basis)}) ti
@@ -79,11 +84,22 @@ export async function dailyFigures(db: Executor, gateIds: string[], from: string
     ${direction ? sql`where direction = ${direction}` : sql``}
     group by grouping sets ((day, gate_id, direction, commodity, currency), (day, gate_id, direction, commodity), (day, gate_id, direction))
     order by day, gate_id, direction, commodity nulls first, currency nulls first`.execute(db);
+  return result.rows;
+}
 
+export async function dailyFigures(db: Executor, gateIds: string[], from: string, to: string, basis: Basis, direction?: 'export' | 'import'): Promise<Figures> {
+  if (gateIds.length === 0) return { rows: [], totals: [], rateTables: [] };
+  // Crossings come from the daily rollup where it is up to date (rollup.ts); declarations change
+  // with each cancellation and are always computed from the trips.
+  const grouped = basis === 'crossed' ? await crossedRows(db, gateIds, from, to, direction) : await groupedRows(db, gateIds, from, to, basis, direction);
+  return assemble(grouped);
+}
+
+function assemble(grouped: GroupedRow[]): Figures {
   const rows = new Map<string, StatisticsRow>();
   const totals = new Map<string, StatisticsTotal>();
-  const perCurrency: typeof result.rows = [];
-  for (const r of result.rows) {
+  const perCurrency: GroupedRow[] = [];
+  for (const r of grouped) {
     const base = `${r.day}|${r.gate_id}|${r.direction}`;
     if (r.g_commodity === 1) {
       totals.set(base, { date: r.day, gateId: r.gate_id, direction: r.direction, trucks: r.trucks, grossWeightKg: r.weight, values: {}, valueVnd: 0 });

@@ -6,6 +6,7 @@ import { electronicProcedureShare, newTradingEnterprises } from '../../plans/kpi
 import { CROSSING_DATE, furnitureLine, paidTrip, START, startKit, submittedTrip, type Kit } from '../../trips/__fixtures__/trips.testkit';
 import { crossExport, crossImport } from './__fixtures__/crossings.testkit';
 import { XLSX_SHEET } from './export-xlsx';
+import { refreshStatisticsRollup } from './rollup';
 
 // Daily statistics and the leaders' view from trips recorded through the real APIs: declared and
 // paid by the enterprises, checked in, called and passed through the gate by yard staff and the
@@ -197,5 +198,46 @@ describe.each(dbKinds())('daily statistics and the leaders view on %s', (kind) =
     expect((await kit.req('GET', '/api/v1/statistics/leaders', 'dn.nongsan')).json()).toMatchObject({ status: 403, code: 'auth.forbidden' });
     void START;
     void ids;
+  });
+
+  it('answers from the daily rollup once built, exactly as from the records, also for crossings after it', async () => {
+    const query = 'from=2027-03-01&to=2027-03-08';
+    const resetRollup = () => kit.t.db.updateTable('statistics_rollup_state').set({ domain_event_id: 0, trip_event_id: 0, seen_domain_event_id: 0, seen_trip_event_id: 0 }).execute();
+    const fromRecords = async () => {
+      const saved = await kit.t.db.selectFrom('statistics_rollup_state').selectAll().executeTakeFirstOrThrow();
+      await resetRollup(); // no rollup: computed from the records
+      const answer = (await daily('admin', query)).json();
+      await kit.t.db.updateTable('statistics_rollup_state').set(saved).execute();
+      return { rows: answer.rows, totals: answer.totals };
+    };
+    const current = async () => {
+      const answer = (await daily('admin', query)).json();
+      return { rows: answer.rows, totals: answer.totals };
+    };
+    const before = await fromRecords();
+    expect(before.totals.length).toBeGreaterThan(0);
+    // The first run notes how far the records go, the second builds the rollup up to there.
+    await refreshStatisticsRollup({ db: kit.t.db });
+    await refreshStatisticsRollup({ db: kit.t.db });
+    const rolled = await kit.t.db.selectFrom('statistics_daily').select(['gate_id', 'trucks']).where('g_commodity', '=', 1).execute();
+    expect(rolled.length).toBe(before.totals.length);
+    expect(await current()).toEqual(before);
+
+    // The answer really comes from the rollup for pairs no later record touched.
+    await kit.t.db.updateTable('statistics_daily').set({ trucks: 99 }).where('gate_id', '=', 'thanh-thuy').where('g_commodity', '=', 1).execute();
+    expect((await current()).totals.find((t: { gateId: string }) => t.gateId === 'thanh-thuy').trucks).toBe(99);
+    await kit.t.db.updateTable('statistics_daily').set({ trucks: 1 }).where('gate_id', '=', 'thanh-thuy').where('g_commodity', '=', 1).execute();
+
+    // A crossing after the rollup is counted at once (its day is computed from the records)…
+    await crossImport(kit, ids.c, new Date('2027-03-04T01:00:00Z'));
+    const after = await current();
+    expect(after).toEqual(await fromRecords());
+    const thursday = after.totals.find((t: { date: string; gateId: string; direction: string }) => t.date === '2027-03-04' && t.gateId === 'tra-linh' && t.direction === 'import');
+    const thursdayBefore = before.totals.find((t: { date: string; gateId: string; direction: string }) => t.date === '2027-03-04' && t.gateId === 'tra-linh' && t.direction === 'import');
+    expect(thursday.trucks).toBe(thursdayBefore.trucks + 1);
+    // …and folded into the rollup by the next runs, with the same answer.
+    await refreshStatisticsRollup({ db: kit.t.db });
+    await refreshStatisticsRollup({ db: kit.t.db });
+    expect(await current()).toEqual(after);
   });
 });
