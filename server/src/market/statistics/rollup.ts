@@ -47,14 +47,17 @@ async function touchedPairs(db: Executor, cursor: Cursor, gateIds: string[] | nu
   return result.rows;
 }
 
-/** Recomputes the given pairs from the records (those outside [from, to] are not touched). */
+/**
+ * Recomputes the given pairs from the records, one local day at a time: touched pairs are mostly
+ * today's, but a late record can also touch a day long past, and one query spanning both would
+ * read every crossing in between.
+ */
 async function livePairs(db: Executor, pairs: Array<{ gate_id: string; day: string }>, direction?: 'export' | 'import'): Promise<GroupedRow[]> {
-  if (pairs.length === 0) return [];
-  const wanted = new Set(pairs.map((p) => pairKey(p.gate_id, p.day)));
-  const days = pairs.map((p) => p.day).sort();
-  const gates = [...new Set(pairs.map((p) => p.gate_id))];
-  const rows = await groupedRows(db, gates, days[0], days[days.length - 1], 'crossed', direction);
-  return rows.filter((r) => wanted.has(pairKey(r.gate_id, r.day)));
+  const gatesByDay = new Map<string, string[]>();
+  for (const p of pairs) gatesByDay.set(p.day, [...(gatesByDay.get(p.day) ?? []), p.gate_id]);
+  const rows: GroupedRow[] = [];
+  for (const [day, gates] of [...gatesByDay].sort(([a], [b]) => (a < b ? -1 : 1))) rows.push(...(await groupedRows(db, gates, day, day, 'crossed', direction)));
+  return rows;
 }
 
 const compare = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
