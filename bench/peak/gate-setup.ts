@@ -6,8 +6,9 @@ import type { BenchWorld } from './setup';
 
 // What the gate authority of each benchmark gate sets up before the peak day, through the API
 // where the product offers it: a yard with its plate cameras and a camera token, extended hours
-// today so the day can be replayed whatever the clock says, this hour's call-forward capacity
-// opened to the whole day's volume, and (as reference data, SQL) an inspection bay.
+// today (and tomorrow near midnight) so the day can be replayed whatever the clock says, the
+// call-forward capacity of this hour and the next two opened to the whole day's volume, and (as
+// reference data, SQL) an inspection bay.
 
 export interface BenchGate {
   gateId: string;
@@ -22,15 +23,17 @@ function localNow(now = new Date()): { date: string; hour: number } {
   return { date: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
 }
 
-async function referenceData(databaseUrl: string, profile: PeakProfile, today: string): Promise<void> {
+async function referenceData(databaseUrl: string, profile: PeakProfile, days: string[]): Promise<void> {
   await withClient(databaseUrl, async (db) => {
     for (const g of profile.gates) {
-      await db.query(
-        `insert into gate_special_days (gate_id, day, kind, opens, closes, name_vi, name_en)
-         values ($1, $2, 'extended_hours', '00:00', '23:59', 'Ngày cao điểm: mở cửa cả ngày (benchmark)', 'Peak day: open around the clock (benchmark)')
-         on conflict (gate_id, day) do update set kind = excluded.kind, opens = excluded.opens, closes = excluded.closes`,
-        [g.id, today],
-      );
+      for (const day of days) {
+        await db.query(
+          `insert into gate_special_days (gate_id, day, kind, opens, closes, name_vi, name_en)
+           values ($1, $2, 'extended_hours', '00:00', '23:59', 'Ngày cao điểm: mở cửa cả ngày (benchmark)', 'Peak day: open around the clock (benchmark)')
+           on conflict (gate_id, day) do update set kind = excluded.kind, opens = excluded.opens, closes = excluded.closes`,
+          [g.id, day],
+        );
+      }
       const bays = await db.query(`select 1 from information_schema.tables where table_name = 'clearance_inspection_bays'`);
       if (bays.rowCount) {
         await db.query(
@@ -47,18 +50,23 @@ async function referenceData(databaseUrl: string, profile: PeakProfile, today: s
 
 export async function setUpGates(world: BenchWorld, api: Api, databaseUrl: string, profile: PeakProfile, volumes: Map<string, number>): Promise<Map<string, BenchGate>> {
   const gates = new Map<string, BenchGate>();
-  const { date: today, hour } = localNow();
-  await referenceData(databaseUrl, profile, today);
+  // This hour and the next two, which may fall on the next local day (a run near midnight).
+  const byDay = new Map<string, number[]>();
+  for (const k of [0, 1, 2]) {
+    const { date, hour } = localNow(new Date(Date.now() + k * 3_600_000));
+    byDay.set(date, [...(byDay.get(date) ?? []), hour]);
+  }
+  await referenceData(databaseUrl, profile, [...byDay.keys()]);
   for (const g of profile.gates) {
     const authority = world.officers.get(g.id)!.get('gate_authority')!;
     const volume = volumes.get(g.id) ?? 0;
     if (api.has('PUT', '/api/v1/gates/{id}/capacity/dates/{date}')) {
       // This hour and the next two may call the whole day's volume (the replay runs now).
-      for (const direction of ['export', 'import']) {
+      for (const [day, dayHours] of byDay) for (const direction of ['export', 'import']) {
         const current = expectStatus(await authority.get<{ version: number }>(`/api/v1/gates/${g.id}/capacity`), 200);
-        const hours = [0, 1, 2].map((k) => hour + k).filter((h) => h <= 23).map((h) => ({ hour: h, capacity: Math.max(10, volume) }));
+        const hours = dayHours.map((h) => ({ hour: h, capacity: Math.max(10, volume) }));
         expectStatus(
-          await authority.request('PUT', `/api/v1/gates/${g.id}/capacity/dates/${today}`, {
+          await authority.request('PUT', `/api/v1/gates/${g.id}/capacity/dates/${day}`, {
             body: { version: current.body.version, direction, perDay: Math.max(10, volume * 3), hours, reason: 'Peak day replay (benchmark): call-forward capacity opened this hour' },
             idempotencyKey: newKey('bench-capacity'),
           }),
