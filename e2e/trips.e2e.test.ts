@@ -261,8 +261,19 @@ describe.runIf(browserAvailable())('trip declaration in the browser', () => {
     await page.waitForSelector('[data-testid=trip-page][data-status=cancelled]');
     await page.waitForSelector('[data-testid=trip-timeline] [data-action=cancelled]');
     await expect(page.locator('[data-testid=trip-actions] a, [data-testid=cancel-trip], [data-testid=pay]').count()).resolves.toBe(1); // only "copy"
-    const refunds = await t.db.selectFrom('payments').select(['amount']).where('trip_id', '=', tripId).where('purpose', '=', 'cancellation_refund').execute();
-    expect(refunds.map((r) => Number(r.amount))).toEqual([preview]);
+    // The refund the preview showed goes back newest charge first (the amendment's settlement,
+    // then the original payment), each part to the charge it refunds.
+    const refunds = await t.db.selectFrom('payments').select(['amount', 'refund_of']).where('trip_id', '=', tripId).where('purpose', '=', 'cancellation_refund').execute();
+    const charges = await t.db.selectFrom('payments').select(['id', 'amount']).where('trip_id', '=', tripId).where('kind', '=', 'charge').where('status', '=', 'succeeded').orderBy('receipt_number', 'desc').execute();
+    expect(charges.length).toBe(2);
+    let remaining = preview;
+    const expected = charges.flatMap((c) => {
+      const take = Math.min(remaining, Number(c.amount));
+      remaining -= take;
+      return take > 0 ? [{ refundOf: c.id, amount: take }] : [];
+    });
+    const byCharge = (a: { refundOf: string | null }, b: { refundOf: string | null }) => String(a.refundOf).localeCompare(String(b.refundOf));
+    expect(refunds.map((r) => ({ refundOf: r.refund_of, amount: Number(r.amount) })).sort(byCharge)).toEqual(expected.sort(byCharge));
     await context.close();
   });
 

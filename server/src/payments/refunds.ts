@@ -24,6 +24,8 @@ export async function refundTrip(
     .where('kind', '=', 'charge')
     .where('status', '=', 'succeeded')
     .orderBy('confirmed_at', 'desc')
+    // Receipts are numbered in confirmation order: the tie-break when two confirmations share an instant.
+    .orderBy('receipt_number', 'desc')
     .execute();
   const refunded = await tx
     .selectFrom('payments')
